@@ -1,0 +1,8 @@
+"""Build the graph from the corpus: the same as `rightsgraph build`."""
+
+import sys
+
+from graph.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main(["build", *sys.argv[1:]]))

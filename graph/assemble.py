@@ -1,0 +1,340 @@
+"""Turn the corpus structure and the curated facts into RDF.
+
+Two kinds of fact go in, told apart by ``prov:wasAttributedTo``: what the
+corpus reader finds by itself (documents, sections, newsroom publications)
+and what curators wrote in ``data/``. Every fact is tied with
+``prov:wasDerivedFrom`` to an evidence node that carries the exact text and
+offsets, read from the corpus now, at build time.
+"""
+
+from __future__ import annotations
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from graph import namespaces as ns
+from graph.corpus import Document, NewsItem
+from graph.curation import Curation, Entity, Event
+from graph.ontology import load_ontology, vocabulary
+from graph.pointers import Span
+from graph.terms import RG
+
+CURATORS = ns.RGD["agent/curators"]
+READER = ns.RGD["agent/corpus-reader"]
+ONTOLOGY_GRAPH = ns.graph_iri("ontology")
+CURATION_GRAPH = ns.graph_iri("curation")
+CONTEXT_CHARS = 32
+PUBLICATION_KINDS = {"Press Release": RG.PressReleaseKind, "Report": RG.ReportKind}
+
+
+def typed_date(value: str) -> Literal:
+    """A date literal typed by its precision: xsd:gYear, xsd:gYearMonth or xsd:date."""
+    datatype = {1: XSD.gYear, 2: XSD.gYearMonth, 3: XSD.date}[len(value.split("-"))]
+    return Literal(value, datatype=datatype)
+
+
+def en(text: str) -> Literal:
+    return Literal(text, lang="en")
+
+
+class Assembler:
+    def __init__(self, curation: Curation):
+        self.c = curation
+        self.vocab = vocabulary()
+        self.ds = Dataset()
+        ns.bind_prefixes(self.ds)
+        self.doc_graphs: dict[str, Graph] = {}
+        self.publications: dict[tuple[str, int], URIRef] = {}
+
+    # -- helpers -----------------------------------------------------------
+
+    def graph_for(self, doc_id: str) -> Graph:
+        if doc_id not in self.doc_graphs:
+            name = ns.slug(self.c.sources[doc_id].file.rsplit(".", 1)[0])
+            self.doc_graphs[doc_id] = self.ds.graph(ns.graph_iri(name))
+        return self.doc_graphs[doc_id]
+
+    def iri(self, entity_id: str) -> URIRef:
+        if entity_id in self.c.events:
+            return ns.event_iri(entity_id)
+        entity = self.c.entities[entity_id]
+        return ns.instrument_iri(entity_id) if entity.kind == "instrument" else ns.entity_iri(entity_id)
+
+    def evidence(self, span: Span, agent: URIRef) -> URIRef:
+        """The evidence node for a span, with quote and position selectors."""
+        g = self.graph_for(span.doc_id)
+        doc = span.document
+        node = ns.evidence_iri(doc.name, span.start, span.end)
+        if (node, RDF.type, RG.Evidence) in g:
+            return node
+        quote, position = URIRef(f"{node}/quote"), URIRef(f"{node}/position")
+        g.add((node, RDF.type, RG.Evidence))
+        g.add((node, ns.OA.hasSource, ns.document_iri(doc.name)))
+        g.add((node, ns.OA.hasSelector, quote))
+        g.add((node, ns.OA.hasSelector, position))
+        g.add((node, RG.sentenceIndex, Literal(span.sentence.index)))
+        g.add((node, RG.fingerprint, Literal(span.sentence.fingerprint)))
+        if span.sentence.section is not None:
+            g.add((node, RG.inSection, self.section_iri(doc, span.sentence.section)))
+        g.add((node, PROV.wasAttributedTo, agent))
+        g.add((quote, RDF.type, ns.OA.TextQuoteSelector))
+        g.add((quote, ns.OA.exact, Literal(span.exact)))
+        g.add((quote, ns.OA.prefix, Literal(doc.text[max(0, span.start - CONTEXT_CHARS):span.start])))
+        g.add((quote, ns.OA.suffix, Literal(doc.text[span.end:span.end + CONTEXT_CHARS])))
+        g.add((position, RDF.type, ns.OA.TextPositionSelector))
+        g.add((position, ns.OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+        g.add((position, ns.OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        return node
+
+    def derive(self, g: Graph, subject: URIRef, spans, agent: URIRef = CURATORS) -> None:
+        for span in spans:
+            g.add((subject, PROV.wasDerivedFrom, self.evidence(span, agent)))
+        g.add((subject, PROV.wasAttributedTo, agent))
+
+    def section_iri(self, doc: Document, index: int) -> URIRef:
+        return URIRef(f"{ns.document_iri(doc.name)}/section/{index}")
+
+    # -- steps ---------------------------------------------------------------
+
+    def build(self) -> Dataset:
+        self.add_ontology()
+        self.add_agents()
+        for doc_id in sorted(self.c.sources):
+            self.add_document(doc_id)
+        for entity in sorted(self.c.entities.values(), key=lambda e: e.id):
+            self.add_entity(entity)
+        self.add_offices()
+        for event in sorted(self.c.events.values(), key=lambda e: e.id):
+            self.add_event(event)
+        self.add_inverses()
+        return self.ds
+
+    def add_ontology(self) -> None:
+        g = self.ds.graph(ONTOLOGY_GRAPH)
+        for triple in load_ontology():
+            g.add(triple)
+
+    def add_agents(self) -> None:
+        g = self.ds.graph(CURATION_GRAPH)
+        g.add((CURATORS, RDF.type, PROV.Agent))
+        g.add((CURATORS, RDFS.label, en("rightsgraph curators")))
+        g.add((CURATORS, RDFS.comment, en("People who read the reports and wrote the facts in data/, each pointing at its sentence.")))
+        g.add((READER, RDF.type, PROV.SoftwareAgent))
+        g.add((READER, RDFS.label, en("rightsgraph corpus reader")))
+        g.add((READER, RDFS.comment, en("graph/corpus.py: finds titles, sections and dated newsroom items from the layout of a report.")))
+
+    def add_document(self, doc_id: str) -> None:
+        source = self.c.sources[doc_id]
+        doc = self.c.documents[doc_id]
+        g = self.graph_for(doc_id)
+        d = ns.document_iri(doc.name)
+        g.add((d, RDF.type, RG.SourceDocument))
+        g.add((d, RDFS.label, en(source.label)))
+        g.add((d, DCTERMS.title, Literal(doc.title.text)))
+        g.add((d, RG.fileName, Literal(doc.name)))
+        g.add((d, RG.sha256, Literal(doc.sha256)))
+        g.add((d, DCTERMS.publisher, self.iri(source.publisher)))
+        if source.covers:
+            g.add((d, RG.coversYear, Literal(source.covers, datatype=XSD.gYear)))
+        g.add((d, PROV.wasAttributedTo, READER))
+        for section in doc.sections:
+            s = self.section_iri(doc, section.index)
+            g.add((s, RDF.type, RG.Section))
+            heading = section.heading.text if section.heading else "Opening section"
+            g.add((s, RDFS.label, en(heading)))
+            if section.heading:
+                g.add((s, RG.heading, Literal(section.heading.text)))
+                g.add((s, PROV.wasDerivedFrom, self.evidence(self.span(doc_id, section.heading), READER)))
+            else:
+                g.add((s, PROV.wasDerivedFrom, d))
+            g.add((s, DCTERMS.isPartOf, d))
+            g.add((s, PROV.wasAttributedTo, READER))
+        for item in doc.news:
+            self.add_publication(doc_id, item)
+
+    def span(self, doc_id: str, sentence) -> Span:
+        doc = self.c.documents[doc_id]
+        return Span(doc_id, doc, sentence, sentence.start, sentence.end)
+
+    def add_publication(self, doc_id: str, item: NewsItem) -> None:
+        g = self.graph_for(doc_id)
+        doc = self.c.documents[doc_id]
+        p = ns.publication_iri(item.date.isoformat(), item.title.text)
+        self.publications[(doc_id, item.dateline.index)] = p
+        g.add((p, RDF.type, RG.Publication))
+        g.add((p, RDFS.label, en(item.title.text)))
+        g.add((p, DCTERMS.title, Literal(item.title.text)))
+        g.add((p, DCTERMS.date, Literal(item.date.isoformat(), datatype=XSD.date)))
+        kind = PUBLICATION_KINDS.get(item.kind)
+        if kind is not None:
+            g.add((p, RG.publicationKind, kind))
+        g.add((p, RG.listedIn, ns.document_iri(doc.name)))
+        g.add((p, DCTERMS.publisher, self.iri(self.c.sources[doc_id].publisher)))
+        spans = [self.span(doc_id, item.dateline), self.span(doc_id, item.title)]
+        self.derive(g, p, spans, READER)
+
+    def add_entity(self, e: Entity) -> None:
+        doc_id = e.evidence[0].doc_id
+        g = self.graph_for(doc_id)
+        s = self.iri(e.id)
+        g.add((s, RDF.type, RG[e.type]))
+        g.add((s, RDFS.label, en(e.label)))
+        for alias in sorted(set(e.aliases) - {e.label}):
+            g.add((s, SKOS.altLabel, en(alias)))
+        if e.comment:
+            g.add((s, RDFS.comment, en(e.comment)))
+        self.derive(g, s, e.evidence)
+        simple = {
+            "origin": RG.origin, "part_of": RG.partOf, "located_in": RG.locatedIn, "jurisdiction": RG.jurisdiction,
+            "adopted_by": RG.adoptedBy, "issued_by": RG.issuedBy, "addressed_to": RG.addressedTo,
+            "amends": RG.amends, "engages": RG.engages, "court": RG.court,
+        }
+        for key, targets in sorted(e.refs.items()):
+            for t in targets:
+                g.add((s, simple[key], self.iri(t)))
+        v = e.values
+        if "members" in v:
+            g.add((s, RG.memberCount, Literal(v["members"])))
+        if v.get("adopted"):
+            g.add((s, RG.adoptionDate, typed_date(v["adopted"])))
+        if "valid" in v:
+            g.add((s, RG.validFrom, Literal(v["valid"][0], datatype=XSD.gYear)))
+            g.add((s, RG.validUntil, Literal(v["valid"][1], datatype=XSD.gYear)))
+        for right in v.get("protects", []):
+            g.add((s, RG.protects, RG[right]))
+        for right in v.get("restricts", []):
+            g.add((s, RG.restricts, RG[right]))
+        if "status" in v:
+            status, as_of, spans = v["status"]
+            g.add((s, RG.instrumentStatus, RG[status]))
+            g.add((s, RG.statusDate, typed_date(as_of)))
+            self.derive(g, s, spans)
+        if "purpose" in v:
+            text, spans = v["purpose"]
+            g.add((s, RG.purpose, en(text)))
+            self.derive(g, s, spans)
+        for text, spans in v.get("provisions", []):
+            g.add((s, RG.provision, en(text)))
+            self.derive(g, s, spans)
+        if "case_name" in v:
+            g.add((s, RG.caseName, Literal(v["case_name"])))
+
+    def add_offices(self) -> None:
+        for office in sorted(self.c.offices.values(), key=lambda o: o.id):
+            g = self.graph_for(office.evidence[0].doc_id)
+            o = ns.office_iri(office.id)
+            g.add((o, RDF.type, RG.Office))
+            g.add((o, RDFS.label, en(office.label)))
+            for alias in sorted(set(office.aliases)):
+                g.add((o, SKOS.altLabel, en(alias)))
+            g.add((o, RG.ofOrganization, self.iri(office.of)))
+            self.derive(g, o, office.evidence)
+        for term in sorted(self.c.terms, key=lambda t: t.id):
+            g = self.graph_for(term.evidence[0].doc_id)
+            t = ns.term_iri(term.office, term.holder)
+            holder = self.c.entities[term.holder]
+            g.add((t, RDF.type, RG.OfficeTerm))
+            g.add((t, RDFS.label, en(f"{holder.label} as {self.c.offices[term.office].label}")))
+            g.add((t, RG.office, ns.office_iri(term.office)))
+            g.add((t, RG.holder, self.iri(term.holder)))
+            g.add((self.iri(term.holder), RG.holds, t))
+            g.add((t, RG.attestedFrom, typed_date(term.attested_from)))
+            g.add((t, RG.attestedUntil, typed_date(term.attested_until)))
+            self.derive(g, t, term.evidence)
+
+    def event_label(self, ev: Event) -> str:
+        when = ev.date or (f"{ev.start} to {ev.end}" if ev.end else ev.start) or "undated"
+        first = self.c.entities[ev.participants[0].entity].label
+        return f"{self.vocab.label(RG[ev.type]).capitalize()}: {first} ({when})"
+
+    def add_event(self, ev: Event) -> None:
+        g = self.graph_for(ev.doc)
+        s = ns.event_iri(ev.id)
+        source = self.c.sources[ev.doc]
+        g.add((s, RDF.type, RG[ev.type]))
+        g.add((s, RDFS.label, en(self.event_label(ev))))
+        g.add((s, RG.summary, en(ev.summary)))
+        if ev.date:
+            g.add((s, RG.date, typed_date(ev.date)))
+        if ev.start:
+            g.add((s, RG.startDate, typed_date(ev.start)))
+        if ev.end:
+            g.add((s, RG.endDate, typed_date(ev.end)))
+        if ev.undated:
+            g.add((s, RG.undated, Literal(True)))
+        first = ev.evidence[0]
+        item = first.document.news_item_of(first.sentence)
+        if item is None and source.covers:
+            g.add((s, RG.reportingPeriod, Literal(source.covers, datatype=XSD.gYear)))
+        if item is not None and self.vocab.is_a(ev.type, "Statement"):
+            g.add((s, RG.publishedIn, self.publications[(ev.doc, item.dateline.index)]))
+        g.add((s, RG.claimStatus, RG[ev.status]))
+        if ev.investigation:
+            g.add((s, RG.investigationStatus, RG[ev.investigation]))
+        if ev.place:
+            g.add((s, RG.place, self.iri(ev.place)))
+        if ev.destination:
+            g.add((s, RG.destination, self.iri(ev.destination)))
+        if ev.outcome:
+            g.add((s, RG.outcome, en(ev.outcome)))
+        if ev.count:
+            g.add((s, RG.count, Literal(ev.count[0])))
+            g.add((s, RG.countQualifier, Literal(ev.count[1])))
+        for right in ev.rights:
+            g.add((s, RG.concernsRight, RG[right]))
+        prop = {"instruments": RG.concernsInstrument, "violates": RG.violates, "about": RG.about,
+                "related": RG.relatedEvent, "part_of": RG.partOfEvent}
+        for key, targets in sorted(ev.refs.items()):
+            for t in targets:
+                g.add((s, prop[key], self.iri(t)))
+                if key == "related":
+                    g.add((self.iri(t), RG.relatedEvent, s))
+        for t in ev.refs["instruments"]:
+            inst = self.c.entities[t]
+            if inst.type in ("CourtJudgment", "Recommendation"):
+                g.add((self.iri(t), RG.deliveredIn, s))
+        if ev.quote is not None:
+            g.add((s, RG.quote, self.evidence(ev.quote, CURATORS)))
+        self.derive(g, s, ev.evidence)
+        for p in ev.participants:
+            node = URIRef(f"{s}/participant/{p.entity}/{p.role}")
+            g.add((s, RG.hasParticipant, self.iri(p.entity)))
+            g.add((s, RG.hasParticipation, node))
+            g.add((node, RDF.type, RG.Participation))
+            g.add((node, RG.participant, self.iri(p.entity)))
+            g.add((node, RG.role, RG[p.role]))
+            if p.sentence:
+                g.add((node, RG.sentence, en(p.sentence)))
+            if p.duration:
+                g.add((node, RG.sentenceDuration, Literal(p.duration, datatype=XSD.duration)))
+            if p.life:
+                g.add((node, RG.lifeSentence, Literal(True)))
+            self.derive(g, node, ev.evidence)
+
+    def add_inverses(self) -> None:
+        """Materialise the inverses the ontology declares, so queries need no reasoner."""
+        for g in list(self.doc_graphs.values()):
+            for a, b in g.subject_objects(RG.amends):
+                g.add((b, RG.amendedBy, a))
+            for ev, actor in g.subject_objects(RG.hasParticipant):
+                g.add((actor, RG.participatesIn, ev))
+            for pub_g in self.doc_graphs.values():
+                for statement, pub in pub_g.subject_objects(RG.publishedIn):
+                    for topic in pub_g.objects(statement, RG.about):
+                        g.add((pub, RG.about, topic))
+
+
+def assemble(curation: Curation) -> Dataset:
+    return Assembler(curation).build()
+
+
+def union(ds: Dataset) -> Graph:
+    """All named graphs merged into one, for validation, querying and flat formats."""
+    g = Graph()
+    ns.bind_prefixes(g)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+__all__ = ["assemble", "union", "typed_date"]

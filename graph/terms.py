@@ -1,0 +1,206 @@
+"""Python names for the rightsgraph ontology terms.
+
+Generated from ontology/*.ttl by `rightsgraph gen-terms`; do not edit.
+A test fails when this file is stale.
+"""
+
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+
+class RG(DefinedNamespace):
+    _NS = Namespace("https://w3id.org/rightsgraph/ontology#")
+    _fail = True
+
+    AccessToCounsel: URIRef  # term: access to a lawyer and to family
+    ActionPlan: URIRef  # class: action plan
+    Actor: URIRef  # class: actor
+    Addressee: URIRef  # term: addressee
+    Adopted: URIRef  # term: adopted
+    Alleged: URIRef  # term: alleged
+    Amendment: URIRef  # class: amendment
+    AmendmentAdoption: URIRef  # class: adoption of amendments
+    AppealDecision: URIRef  # class: appeal decision
+    Applicant: URIRef  # term: applicant
+    Arrest: URIRef  # class: arrest
+    Call: URIRef  # class: call to act
+    Chairmanship: URIRef  # class: chairmanship
+    City: URIRef  # class: city
+    ClaimStatus: URIRef  # class: claim status
+    ClaimStatusScheme: URIRef  # term: claim statuses
+    Claimant: URIRef  # term: claimant
+    Code: URIRef  # class: code
+    Constitution: URIRef  # class: constitution
+    ConstitutionalReview: URIRef  # class: constitutional review
+    Country: URIRef  # class: country
+    Court: URIRef  # class: court
+    CourtJudgment: URIRef  # class: court judgment
+    DecisionMaker: URIRef  # term: decision-maker
+    Defendant: URIRef  # term: defendant or appellant
+    Denial: URIRef  # class: denial
+    DenialOfAccess: URIRef  # class: denial of access
+    DeniedParty: URIRef  # term: party denied access
+    Detention: URIRef  # class: detention
+    Draft: URIRef  # term: draft
+    DraftLaw: URIRef  # class: draft law
+    Election: URIRef  # class: election, appointment or chairmanship
+    Established: URIRef  # term: established by a competent body
+    Event: URIRef  # class: event
+    Evidence: URIRef  # class: evidence
+    Extradition: URIRef  # class: extradition
+    Facility: URIRef  # class: facility
+    FairTrial: URIRef  # term: fair trial
+    Finding: URIRef  # class: finding
+    ForcedConfession: URIRef  # class: confession obtained under torture
+    FreedomFromTorture: URIRef  # term: freedom from torture and ill-treatment
+    FreedomOfAssembly: URIRef  # term: freedom of peaceful assembly
+    FreedomOfExpression: URIRef  # term: freedom of expression
+    FreedomOfReligion: URIRef  # term: freedom of religion
+    Group: URIRef  # class: group
+    Harassment: URIRef  # class: harassment or targeting
+    Host: URIRef  # term: host
+    IllTreatment: URIRef  # class: torture or ill-treatment
+    InForce: URIRef  # term: in force
+    IncommunicadoDetention: URIRef  # class: incommunicado detention
+    InstrumentStatus: URIRef  # class: instrument status
+    InstrumentStatusScheme: URIRef  # term: instrument statuses
+    InternationalBody: URIRef  # class: international body
+    InternationalCourt: URIRef  # class: international court
+    Investigated: URIRef  # term: investigated
+    InvestigationStatus: URIRef  # class: investigation status
+    InvestigationStatusScheme: URIRef  # term: investigation statuses
+    JudgmentDelivery: URIRef  # class: delivery of a judgment
+    JudicialInstruction: URIRef  # class: judicial instruction
+    Killing: URIRef  # class: killing
+    Law: URIRef  # class: law
+    LawSigning: URIRef  # class: signing of a law
+    LegalInstrument: URIRef  # class: legal instrument
+    LegislativeAction: URIRef  # class: legislative action
+    MediaFreedom: URIRef  # term: media freedom
+    MediaOutlet: URIRef  # class: media outlet
+    NGO: URIRef  # class: non-governmental organisation
+    NotInvestigated: URIRef  # term: not investigated
+    Office: URIRef  # class: office
+    OfficeTerm: URIRef  # class: office term
+    Order: URIRef  # class: order
+    Organization: URIRef  # class: organisation
+    OversightBody: URIRef  # class: oversight body
+    Participant: URIRef  # term: participant
+    Participation: URIRef  # class: participation
+    Pending: URIRef  # term: pending
+    Perpetrator: URIRef  # term: perpetrator or agent
+    Person: URIRef  # class: person
+    Place: URIRef  # class: place
+    PlanApproval: URIRef  # class: approval of a plan
+    PoliticalParty: URIRef  # class: political party
+    PressReleaseKind: URIRef  # term: press release
+    ProceduralFailure: URIRef  # class: procedural failure
+    Prospective: URIRef  # term: prospective
+    Protest: URIRef  # class: protest
+    Publication: URIRef  # class: publication
+    PublicationKind: URIRef  # class: publication kind
+    PublicationRelease: URIRef  # class: release of a publication
+    Raid: URIRef  # class: raid
+    Recommendation: URIRef  # class: recommendation
+    RecommendationIssued: URIRef  # class: issuing of recommendations
+    RefugeeProtection: URIRef  # term: refugee protection
+    Release: URIRef  # class: release
+    ReportKind: URIRef  # term: report
+    Reported: URIRef  # term: reported
+    Reporter: URIRef  # term: observer or reporter
+    Requester: URIRef  # term: requester
+    Respondent: URIRef  # term: respondent state
+    ResponsibleAuthority: URIRef  # term: responsible authority
+    Restriction: URIRef  # class: restriction
+    Right: URIRef  # class: right
+    RightToLiberty: URIRef  # term: liberty and freedom from arbitrary detention
+    RightToLife: URIRef  # term: right to life
+    RightToPrivacy: URIRef  # term: privacy and home
+    RightsScheme: URIRef  # term: rights
+    RoleType: URIRef  # class: role type
+    Ruling: URIRef  # class: ruling
+    Section: URIRef  # class: section
+    SecurityOperation: URIRef  # class: security operation
+    Sentencing: URIRef  # class: sentencing
+    SourceDocument: URIRef  # class: source document
+    Speaker: URIRef  # term: speaker
+    StateBody: URIRef  # class: state body
+    Statement: URIRef  # class: statement
+    Subject: URIRef  # term: subject
+    Threatened: URIRef  # term: threatened
+    Transfer: URIRef  # class: transfer across a border
+    Treaty: URIRef  # class: treaty
+    TreatyArticle: URIRef  # class: treaty article
+    Unimplemented: URIRef  # term: not implemented
+    UnregisteredDetention: URIRef  # class: unregistered detention
+    Victim: URIRef  # term: victim or target
+    Visit: URIRef  # class: visit
+    about: URIRef  # term: about
+    addressedTo: URIRef  # term: addressed to
+    adoptedBy: URIRef  # term: adopted by
+    adoptionDate: URIRef  # term: adoption date
+    amendedBy: URIRef  # term: amended by
+    amends: URIRef  # term: amends
+    applicationNumber: URIRef  # term: application number
+    attestedFrom: URIRef  # term: attested from
+    attestedUntil: URIRef  # term: attested until
+    caseName: URIRef  # term: case name
+    claimStatus: URIRef  # term: claim status
+    concernsInstrument: URIRef  # term: concerns instrument
+    concernsRight: URIRef  # term: concerns right
+    count: URIRef  # term: count
+    countQualifier: URIRef  # term: count qualifier
+    country: URIRef  # term: country
+    court: URIRef  # term: court
+    coversYear: URIRef  # term: covers year
+    date: URIRef  # term: date
+    deliveredIn: URIRef  # term: delivered in
+    destination: URIRef  # term: destination
+    endDate: URIRef  # term: end date
+    engages: URIRef  # term: engages
+    fileName: URIRef  # term: file name
+    fingerprint: URIRef  # term: fingerprint
+    hasParticipant: URIRef  # term: has participant
+    hasParticipation: URIRef  # term: has participation
+    heading: URIRef  # term: heading
+    holder: URIRef  # term: holder
+    holds: URIRef  # term: holds
+    inSection: URIRef  # term: in section
+    instrumentStatus: URIRef  # term: instrument status
+    investigationStatus: URIRef  # term: investigation status
+    issuedBy: URIRef  # term: issued by
+    jurisdiction: URIRef  # term: jurisdiction
+    lifeSentence: URIRef  # term: life sentence
+    listedIn: URIRef  # term: listed in
+    locatedIn: URIRef  # term: located in
+    memberCount: URIRef  # term: member count
+    ofOrganization: URIRef  # term: of organisation
+    office: URIRef  # term: office
+    origin: URIRef  # term: origin
+    outcome: URIRef  # term: outcome
+    partOf: URIRef  # term: part of
+    partOfEvent: URIRef  # term: part of event
+    participant: URIRef  # term: participant
+    participatesIn: URIRef  # term: participates in
+    place: URIRef  # term: place
+    protects: URIRef  # term: protects
+    provision: URIRef  # term: provision
+    publicationKind: URIRef  # term: publication kind
+    publishedIn: URIRef  # term: published in
+    purpose: URIRef  # term: stated purpose
+    quote: URIRef  # term: quote
+    relatedEvent: URIRef  # term: related event
+    reportingPeriod: URIRef  # term: reporting period
+    restricts: URIRef  # term: restricts
+    role: URIRef  # term: role
+    sentence: URIRef  # term: sentence imposed
+    sentenceDuration: URIRef  # term: sentence duration
+    sentenceIndex: URIRef  # term: sentence index
+    sha256: URIRef  # term: SHA-256
+    startDate: URIRef  # term: start date
+    statusDate: URIRef  # term: status date
+    summary: URIRef  # term: summary
+    undated: URIRef  # term: undated
+    validFrom: URIRef  # term: valid from
+    validUntil: URIRef  # term: valid until
+    violates: URIRef  # term: violates

@@ -1,0 +1,72 @@
+"""YAML reading that remembers line numbers.
+
+Curated files are edited by hand; an error that says which line is wrong saves
+the curator a search, so every mapping and list loaded here carries ``.line``.
+Scalars stay strings: ``2009-05`` and ``2009`` are dates at a precision, not a
+date object and an integer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from graph.errors import BuildError
+
+
+class Mapping(dict):
+    line: int = 0
+
+
+class Sequence(list):
+    line: int = 0
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
+    out = Mapping()
+    out.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in out:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        out[key] = loader.construct_object(value_node, deep=True)
+    return out
+
+
+def _sequence(loader: _Loader, node: yaml.SequenceNode) -> Sequence:
+    out = Sequence(loader.construct_object(child, deep=True) for child in node.value)
+    out.line = node.start_mark.line + 1
+    return out
+
+
+def _string(loader: _Loader, node: yaml.ScalarNode) -> str:
+    return loader.construct_scalar(node)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+for tag in ("int", "float", "timestamp"):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{tag}", _string)
+
+
+def load_yaml(path: Path):
+    """Parse a curated file; invalid YAML is a BuildError naming file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BuildError(str(path), "file not found") from None
+    except UnicodeDecodeError as err:
+        raise BuildError(str(path), f"not UTF-8 (byte {err.start})") from None
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise BuildError(f"{path}{line}", f"invalid YAML: {err.problem or err.context}") from None
+    except yaml.YAMLError as err:
+        raise BuildError(str(path), f"invalid YAML: {err}") from None
