@@ -43,8 +43,9 @@ def trig(ds: Dataset) -> str:
         for triple in g:
             body.add(triple)
         text = turtle(body)
-        lines = [line for line in text.splitlines() if not line.startswith("@prefix") and line.strip()]
-        blocks.append(f"<{g.identifier}> {{\n" + "\n".join("    " + line for line in lines) + "\n}\n")
+        # Lines are kept as they are: a multi-line literal must not gain indentation.
+        body_text = "\n".join(line for line in text.splitlines() if not line.startswith("@prefix")).strip("\n")
+        blocks.append(f"<{g.identifier}> {{\n{body_text}\n}}\n")
     return header + "\n" + "\n".join(blocks)
 
 

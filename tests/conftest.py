@@ -1,0 +1,89 @@
+"""Shared fixtures: one build of the real corpus per session, and a network guard.
+
+Tests run offline: a test that opens a connection to anything but loopback
+fails, unless it is marked ``network`` (and those are deselected by default).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+from graph.paths import DATA_DIR, DEFAULT_CORPUS, ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def pytest_collection_modifyitems(config, items):
+    if "network" in (config.getoption("-m") or ""):
+        return
+    skip = pytest.mark.skip(reason="needs the network: run with -m network")
+    for item in items:
+        if "network" in item.keywords:
+            item.add_marker(skip)
+
+
+_real_connect = socket.socket.connect
+
+
+def _guarded_connect(self, address):
+    host = address[0] if isinstance(address, tuple) else address
+    if isinstance(host, str) and self.family in (socket.AF_INET, socket.AF_INET6):
+        try:
+            loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            loopback = False
+        if not loopback:
+            raise OSError(f"network access blocked in tests: {host}")
+    return _real_connect(self, address)
+
+
+@pytest.fixture(autouse=True)
+def no_network(request, monkeypatch):
+    if "network" not in request.keywords:
+        monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not DEFAULT_CORPUS.is_dir():
+        pytest.fail(f"the corpus is missing: {DEFAULT_CORPUS} (clone beside ../shared)")
+    return DEFAULT_CORPUS
+
+
+@pytest.fixture(scope="session")
+def built(corpus, tmp_path_factory):
+    """The real build, written to a temporary out/ folder."""
+    from graph.build import build
+
+    out = tmp_path_factory.mktemp("out")
+    return build(corpus=corpus, data_dir=DATA_DIR, out_dir=out)
+
+
+@pytest.fixture(scope="session")
+def graph(built):
+    return built.graph
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of data/ for tests that break one thing in it."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    return target
+
+
+@pytest.fixture
+def corpus_copy(tmp_path, corpus) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(corpus, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT

@@ -1,0 +1,73 @@
+"""The build end to end: the CLI, determinism, and failing cleanly on bad input."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from graph.build import build, summary
+from graph.errors import BuildError
+from graph.paths import ROOT
+
+
+def run(*args, seed="0", cwd=ROOT):
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert run("build_graph.py", "--out", str(first), seed="1").returncode == 0
+    assert run("-m", "graph.cli", "build", "--out", str(second), seed="2").returncode == 0
+    names = sorted(p.name for p in first.iterdir())
+    assert names == ["graph.jsonld", "graph.nt", "graph.trig", "graph.ttl"]
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_summary_reports_counts_and_no_unsourced_facts(built):
+    text = summary(built)
+    assert "facts without a source: 0" in text
+    assert "Event 52" in text
+    assert "2009 17" in text
+
+
+def test_bad_input_is_one_line_nonzero_and_writes_nothing(tmp_path, data_copy):
+    events = data_copy / "events" / "kazakhstan-annual-report-2010.yaml"
+    events.write_text(events.read_text().replace("type: Raid\n", "type: Riad\n", 1))
+    out = tmp_path / "out"
+    result = run("build_graph.py", "--data", str(data_copy), "--out", str(out))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "unknown event type 'Riad'" in lines[0] and "kazakhstan-annual-report-2010.yaml:" in lines[0]
+    assert not out.exists()
+
+
+def test_failed_build_keeps_previous_outputs(tmp_path, data_copy, corpus):
+    out = tmp_path / "out"
+    build(corpus=corpus, data_dir=data_copy, out_dir=out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (data_copy / "entities.yaml").write_text("- id: [broken\n")
+    with pytest.raises(BuildError):
+        build(corpus=corpus, data_dir=data_copy, out_dir=out)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_missing_corpus_via_cli(tmp_path):
+    result = run("build_graph.py", "--corpus", str(tmp_path / "none"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"rightsgraph: error: {tmp_path / 'none'}: corpus folder not found (pass --corpus DIR)"
+
+
+def test_unmet_source_assertion(data_copy, corpus):
+    sources = data_copy / "sources.yaml"
+    sources.write_text(sources.read_text().replace("events: 45", "events: 500"))
+    with pytest.raises(BuildError, match=r"sources.yaml:\d+: 'kz2010': expected at least 500 events, found 52"):
+        build(corpus=corpus, data_dir=data_copy, out_dir=None)
+
+
+def test_sentences_command_prints_pointers():
+    result = run("-m", "graph.cli", "sentences", "kazakhstan-annual-report-2010.txt")
+    assert result.returncode == 0
+    assert "s23@246c246b\ttext\tIn September" in result.stdout
