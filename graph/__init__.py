@@ -7,5 +7,12 @@ the outputs and ``build`` ties the steps together for the CLI.
 """
 
 from graph.errors import BuildError
+from graph.sparql import EndpointBackend, LocalBackend, Result, format_result, run_query, run_text
 
-__all__ = ["BuildError"]
+
+def load_graph(path=None) -> LocalBackend:
+    """The built graph, ready for queries (default: out/graph.trig)."""
+    return LocalBackend(path) if path is not None else LocalBackend()
+
+
+__all__ = ["BuildError", "EndpointBackend", "LocalBackend", "Result", "format_result", "load_graph", "run_query", "run_text"]

@@ -104,6 +104,7 @@ class Assembler:
         for entity in sorted(self.c.entities.values(), key=lambda e: e.id):
             self.add_entity(entity)
         self.add_offices()
+        self.add_links()
         for event in sorted(self.c.events.values(), key=lambda e: e.id):
             self.add_event(event)
         self.add_inverses()
@@ -241,6 +242,43 @@ class Assembler:
             g.add((t, RG.attestedFrom, typed_date(term.attested_from)))
             g.add((t, RG.attestedUntil, typed_date(term.attested_until)))
             self.derive(g, t, term.evidence)
+
+    def add_links(self) -> None:
+        """Link records in the curation graph; sameAs only for verified exact Wikidata links."""
+        from rdflib.namespace import OWL
+
+        from graph.links import iso3166
+
+        g = self.ds.graph(CURATION_GRAPH)
+        for link in sorted(self.c.links, key=lambda l: (l.entity, l.scheme, l.id)):
+            entity = self.iri(link.entity)
+            node = ns.RGD[f"link/{link.entity}/{link.scheme}/{ns.slug(link.id)}"]
+            g.add((entity, RG.hasLink, node))
+            g.add((node, RDF.type, RG.ExternalLink))
+            g.add((node, RG.scheme, Literal(link.scheme)))
+            g.add((node, RG.identifier, Literal(link.id)))
+            g.add((node, RG.matchStrength, Literal(link.match)))
+            g.add((node, RG.verified, Literal(link.verified)))
+            g.add((node, RG.linkSource, Literal(link.source)))
+            g.add((node, RG.checkedOn, Literal(link.checked, datatype=XSD.date)))
+            g.add((node, PROV.wasAttributedTo, CURATORS))
+            if link.iri:
+                target = URIRef(link.iri)
+                g.add((node, RG.target, target))
+                exact = link.verified and link.match == "exact"
+                g.add((entity, OWL.sameAs if exact else SKOS.closeMatch, target))
+            if link.verified and link.scheme == "echr-application":
+                g.add((entity, RG.applicationNumber, Literal(link.id)))
+            if link.verified and link.scheme == "judgment-date":
+                g.add((entity, RG.judgmentDate, Literal(link.id, datatype=XSD.date)))
+            if link.scheme == "ecli":
+                g.add((entity, RG.ecli, Literal(link.id)))
+        for entity in sorted(self.c.entities.values(), key=lambda e: e.id):
+            if entity.type == "Country":
+                codes = iso3166(entity.label)
+                if codes is not None:
+                    g.add((self.iri(entity.id), RG.iso3166Alpha2, Literal(codes[0])))
+                    g.add((self.iri(entity.id), RG.iso3166Alpha3, Literal(codes[1])))
 
     def event_label(self, ev: Event) -> str:
         when = ev.date or (f"{ev.start} to {ev.end}" if ev.end else ev.start) or "undated"

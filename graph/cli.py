@@ -42,6 +42,55 @@ def cmd_gen_terms(args: argparse.Namespace) -> int:
     return 0
 
 
+def _params(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise BuildError(f"--param {pair}", "expected NAME=VALUE")
+        out[name] = value
+    return out
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from graph import sparql
+
+    if args.list:
+        for q in sparql.library().values():
+            params = " ".join(f"--param {p.name}=<{p.kind}>" for p in q.params)
+            print(f"{q.name}{' ' + params if params else ''}\n    {q.question}")
+        return 0
+    if bool(args.query) == bool(args.expression):
+        raise BuildError("query", "give a library name, an .rq file, or -e 'SPARQL' (see --list)")
+    backend = sparql.EndpointBackend(args.endpoint) if args.endpoint else sparql.LocalBackend(args.graph)
+    params = _params(args.param)
+    if args.expression:
+        result = sparql.run_text(args.expression, params, backend, args.max_rows)
+    else:
+        result = sparql.run_query(args.query, params, backend, args.max_rows)
+    sys.stdout.write(sparql.format_result(result, args.format))
+    if result.truncated:
+        print(f"rightsgraph: note: result cut at {args.max_rows} rows (raise --max-rows to see more)", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from graph.endpoint import start_server, write_query_page
+
+    server = start_server(args.graph, args.host, args.port, args.timeout)
+    page = write_query_page(args.graph, server.query_url, args.page)
+    print(f"SPARQL endpoint (read-only): {server.query_url}")
+    print(f"query page (works offline): {page.resolve().as_uri()}")
+    print(f"time limit per query: {args.timeout} s; stop with Ctrl-C")
+    try:
+        server.process.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="rightsgraph", description="A knowledge graph of human-rights reporting.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -56,6 +105,25 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("file", help="file name inside the corpus folder")
     s.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     s.set_defaults(func=cmd_sentences)
+
+    q = sub.add_parser("query", help="run a library query, an .rq file or -e SPARQL on the graph or an endpoint")
+    q.add_argument("query", nargs="?", help="library name (see --list) or path to an .rq file")
+    q.add_argument("-e", "--expression", help="ad-hoc SPARQL text")
+    q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="bind a parameter (repeatable)")
+    q.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "ttl", "nt"])
+    q.add_argument("--graph", type=Path, default=DEFAULT_OUT / "graph.trig", help="built graph (default: out/graph.trig)")
+    q.add_argument("--endpoint", help="query a SPARQL endpoint URL instead of the graph file")
+    q.add_argument("--max-rows", type=int, default=10_000, help="stop after this many rows and say so (default 10000)")
+    q.add_argument("--list", action="store_true", help="list the library with each question")
+    q.set_defaults(func=cmd_query)
+
+    sv = sub.add_parser("serve", help="serve the graph as a read-only SPARQL endpoint (Oxigraph) with a query page")
+    sv.add_argument("--graph", type=Path, default=DEFAULT_OUT / "graph.trig")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=7878)
+    sv.add_argument("--timeout", type=int, default=30, help="seconds a query may run (default 30)")
+    sv.add_argument("--page", type=Path, default=DEFAULT_OUT / "query.html", help="where to write the query page")
+    sv.set_defaults(func=cmd_serve)
 
     g = sub.add_parser("gen-terms", help="regenerate graph/terms.py from the ontology")
     g.set_defaults(func=cmd_gen_terms)

@@ -121,6 +121,7 @@ class Curation:
     offices: dict[str, Office]
     terms: list[Term]
     events: dict[str, Event]
+    links: list = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------
@@ -523,6 +524,11 @@ def load_curation(data_dir: Path, corpus: Path) -> Curation:
             events[event.id] = event
     curation = Curation(sources, documents, entities, offices, terms, events)
     check_references(curation, vocab)
+    from graph.links import load_links
+
+    links_file = data_dir / "links.yaml"
+    if links_file.exists():
+        curation.links = load_links(links_file, set(entities))
     for event in events.values():
         check_chapter_years(event, sources[event.doc])
         check_news_dates(event)

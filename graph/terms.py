@@ -47,6 +47,7 @@ class RG(DefinedNamespace):
     Established: URIRef  # term: established by a competent body
     Event: URIRef  # class: event
     Evidence: URIRef  # class: evidence
+    ExternalLink: URIRef  # class: external link
     Extradition: URIRef  # class: extradition
     Facility: URIRef  # class: facility
     FairTrial: URIRef  # term: fair trial
@@ -145,6 +146,7 @@ class RG(DefinedNamespace):
     attestedFrom: URIRef  # term: attested from
     attestedUntil: URIRef  # term: attested until
     caseName: URIRef  # term: case name
+    checkedOn: URIRef  # term: checked on
     claimStatus: URIRef  # term: claim status
     concernsInstrument: URIRef  # term: concerns instrument
     concernsRight: URIRef  # term: concerns right
@@ -156,23 +158,31 @@ class RG(DefinedNamespace):
     date: URIRef  # term: date
     deliveredIn: URIRef  # term: delivered in
     destination: URIRef  # term: destination
+    ecli: URIRef  # term: ECLI
     endDate: URIRef  # term: end date
     engages: URIRef  # term: engages
     fileName: URIRef  # term: file name
     fingerprint: URIRef  # term: fingerprint
+    hasLink: URIRef  # term: has link
     hasParticipant: URIRef  # term: has participant
     hasParticipation: URIRef  # term: has participation
     heading: URIRef  # term: heading
     holder: URIRef  # term: holder
     holds: URIRef  # term: holds
+    identifier: URIRef  # term: identifier
     inSection: URIRef  # term: in section
     instrumentStatus: URIRef  # term: instrument status
     investigationStatus: URIRef  # term: investigation status
+    iso3166Alpha2: URIRef  # term: ISO 3166-1 alpha-2 code
+    iso3166Alpha3: URIRef  # term: ISO 3166-1 alpha-3 code
     issuedBy: URIRef  # term: issued by
+    judgmentDate: URIRef  # term: judgment date
     jurisdiction: URIRef  # term: jurisdiction
     lifeSentence: URIRef  # term: life sentence
+    linkSource: URIRef  # term: link source
     listedIn: URIRef  # term: listed in
     locatedIn: URIRef  # term: located in
+    matchStrength: URIRef  # term: match strength
     memberCount: URIRef  # term: member count
     ofOrganization: URIRef  # term: of organisation
     office: URIRef  # term: office
@@ -193,6 +203,7 @@ class RG(DefinedNamespace):
     reportingPeriod: URIRef  # term: reporting period
     restricts: URIRef  # term: restricts
     role: URIRef  # term: role
+    scheme: URIRef  # term: scheme
     sentence: URIRef  # term: sentence imposed
     sentenceDuration: URIRef  # term: sentence duration
     sentenceIndex: URIRef  # term: sentence index
@@ -200,7 +211,9 @@ class RG(DefinedNamespace):
     startDate: URIRef  # term: start date
     statusDate: URIRef  # term: status date
     summary: URIRef  # term: summary
+    target: URIRef  # term: target
     undated: URIRef  # term: undated
     validFrom: URIRef  # term: valid from
     validUntil: URIRef  # term: valid until
+    verified: URIRef  # term: verified
     violates: URIRef  # term: violates
