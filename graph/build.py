@@ -66,8 +66,25 @@ def check_assertions(curation: Curation, graph: Graph) -> None:
                 raise BuildError(source.where, f"{sid!r}: expected at least {minimum} {name}, found {found[name]} in {doc.name}")
 
 
-def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path = DATA_DIR, out_dir: Path | None = DEFAULT_OUT) -> BuildResult:
-    """Run the pipeline; write outputs to out_dir unless it is None."""
+def pictures_for(graph: Graph) -> dict[str, str]:
+    """The network page and the timeline, drawn from the graph just built."""
+    from viz.network import project
+    from viz.page import page_html
+    from viz.timeline import render
+
+    G = project(graph)
+    return {"network.html": page_html(G, "rightsgraph: actors, events and legal instruments"),
+            "timeline.svg": render(G, "svg").decode("utf-8")}
+
+
+def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path = DATA_DIR, out_dir: Path | None = DEFAULT_OUT,
+          pictures: bool = False, screenshot: bool = False) -> BuildResult:
+    """Run the pipeline; write outputs to out_dir unless it is None.
+
+    With pictures, the network page and timeline are written too, and with
+    screenshot (when Chromium is installed) a PNG of the page for people who
+    just want to look.
+    """
     curation = load_curation(data_dir, corpus)
     dataset = assemble(curation)
     graph = union(dataset)
@@ -86,9 +103,16 @@ def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path = DATA_DIR, out_dir: Pat
         "graph.jsonld": serialize.jsonld(graph),
         "graph.trig": serialize.trig(dataset),
     }
+    if pictures:
+        outputs.update(pictures_for(graph))
     result = BuildResult(dataset, graph, curation, outputs)
     if out_dir is not None:
         result.written = serialize.write_all(outputs, out_dir)
+        if pictures and screenshot:
+            from viz.browser import chromium, screenshot as take
+
+            if chromium() is not None:
+                result.written.append(take(out_dir / "network.html", out_dir / "network.png"))
     return result
 
 

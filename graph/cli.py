@@ -17,8 +17,121 @@ from graph.paths import DATA_DIR, DEFAULT_CORPUS, DEFAULT_OUT
 def cmd_build(args: argparse.Namespace) -> int:
     from graph.build import build, summary
 
-    result = build(corpus=args.corpus, data_dir=args.data, out_dir=args.out)
+    result = build(corpus=args.corpus, data_dir=args.data, out_dir=args.out, pictures=not args.no_pictures,
+                   screenshot=not args.no_screenshot)
     print(summary(result))
+    return 0
+
+
+def _projected(graph_file: Path):
+    from rdflib import Graph
+
+    from viz.network import project
+
+    if not graph_file.is_file():
+        raise BuildError(str(graph_file), "graph file not found: run `rightsgraph build` first, or pass --graph FILE")
+    g = Graph()
+    g.parse(graph_file)
+    return project(g)
+
+
+def _node_id(graph_file: Path, value: str) -> str:
+    from graph.sparql import LocalBackend, resolve_entity
+    from viz.network import short
+
+    return short(resolve_entity(LocalBackend(graph_file), value, f"entity {value!r}"))
+
+
+def cmd_viz(args: argparse.Namespace) -> int:
+    from graph.serialize import write_atomic
+    from viz.network import in_period, neighbourhood, subgraph_of_terms
+    from viz.page import page_html
+
+    G = _projected(args.graph)
+    title = "rightsgraph network"
+    if args.query:
+        from graph.sparql import LocalBackend, run_query
+
+        result = run_query(args.query, _params(args.param), LocalBackend(args.graph))
+        terms = [t for row in result.rows for t in row.values()] if result.kind == "select" else \
+            [t for triple in result.graph for t in triple]
+        G = subgraph_of_terms(G, terms)
+        title += f": {Path(args.query).stem}"
+    if args.focus:
+        center = _node_id(args.graph, args.focus)
+        if center not in G:
+            raise BuildError(f"--focus {args.focus}", "not a node of the network")
+        G = neighbourhood(G, center, args.hops)
+        title += f": {G.nodes[center]['label']} within {args.hops} hop{'s' if args.hops != 1 else ''}"
+    if args.date_from or args.date_to:
+        G = in_period(G, args.date_from, args.date_to)
+        title += f": {args.date_from or '…'} to {args.date_to or '…'}"
+    write_atomic(args.out, page_html(G, title))
+    print(f"wrote {args.out} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")
+    if args.screenshot:
+        from viz.browser import screenshot
+
+        print(f"wrote {screenshot(args.out, args.screenshot)}")
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from graph.serialize import write_atomic
+    from viz.timeline import render
+
+    data = render(_projected(args.graph), args.out.suffix.lstrip(".") or "svg")
+    if args.out.suffix == ".png":
+        tmp = args.out.with_name(f".{args.out.name}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(args.out)
+    else:
+        write_atomic(args.out, data.decode("utf-8"))
+    print(f"wrote {args.out}")
+    return 0
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    import json
+
+    from viz.analysis import centrality, communities, explain, shortest_path
+
+    G = _projected(args.graph)
+    report = {"central_actors": centrality(G, args.top), "communities": communities(G)}
+    if args.path:
+        a, b = (_node_id(args.graph, v) for v in args.path)
+        steps = shortest_path(G, a, b)
+        report["path"] = {"steps": steps, "explained": explain(steps)}
+    if args.format == "json":
+        print(json.dumps(report, indent=1, ensure_ascii=False))
+        return 0
+    print("Most central actors (betweenness, degree):")
+    for r in report["central_actors"]:
+        print(f"  {r['betweenness']:.3f}  {r['degree']:3d}  {r['label']} ({r['class']})")
+    print("Communities (actors who share events):")
+    for i, c in enumerate(report["communities"], 1):
+        print(f"  {i}. {'; '.join(c)}")
+    if args.path:
+        print("Shortest path:")
+        print(f"  {report['path']['explained']}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from graph.serialize import write_atomic
+    from viz import export
+
+    G = export.network(_projected(args.graph), args.network)
+    stem = args.out / f"network-{args.network}"
+    if args.format == "csv":
+        nodes, edges = export.to_csv(G)
+        targets = {stem.with_name(stem.name + "-nodes.csv"): nodes, stem.with_name(stem.name + "-edges.csv"): edges}
+    else:
+        ext = {"graphml": "graphml", "gexf": "gexf", "cytoscape": "cyjs"}[args.format]
+        text = {"graphml": export.to_graphml, "gexf": export.to_gexf, "cytoscape": export.to_cytoscape}[args.format](G)
+        targets = {stem.with_suffix(f".{ext}"): text}
+    for path, text in targets.items():
+        write_atomic(path, text)
+        print(f"wrote {path}")
     return 0
 
 
@@ -99,7 +212,42 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of report files (default: ../shared/corpus)")
     b.add_argument("--data", type=Path, default=DATA_DIR, help="folder of curated facts (default: data/)")
     b.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: out/)")
+    b.add_argument("--no-pictures", action="store_true", help="skip the network page and timeline")
+    b.add_argument("--no-screenshot", action="store_true", help="skip the Chromium screenshot of the network page")
     b.set_defaults(func=cmd_build)
+
+    ttl = DEFAULT_OUT / "graph.ttl"
+    v = sub.add_parser("viz", help="write the interactive network page (offline HTML)")
+    v.add_argument("--graph", type=Path, default=ttl)
+    v.add_argument("--out", type=Path, default=DEFAULT_OUT / "network.html")
+    v.add_argument("--focus", help="draw only what lies around this entity or event (id, name or IRI)")
+    v.add_argument("--hops", type=int, default=1, help="how far around --focus (default 1)")
+    v.add_argument("--query", help="draw what a library query or .rq file returns")
+    v.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    v.add_argument("--from", dest="date_from", help="only events from this date (YYYY, YYYY-MM, YYYY-MM-DD)")
+    v.add_argument("--to", dest="date_to", help="only events up to this date")
+    v.add_argument("--screenshot", type=Path, help="also save a PNG screenshot (needs Chromium)")
+    v.set_defaults(func=cmd_viz)
+
+    t = sub.add_parser("timeline", help="draw events over time (SVG or PNG)")
+    t.add_argument("--graph", type=Path, default=ttl)
+    t.add_argument("--out", type=Path, default=DEFAULT_OUT / "timeline.svg")
+    t.set_defaults(func=cmd_timeline)
+
+    a = sub.add_parser("analyse", help="central actors, communities, shortest path between two entities")
+    a.add_argument("--graph", type=Path, default=ttl)
+    a.add_argument("--path", nargs=2, metavar=("FROM", "TO"), help="explain the shortest chain between two entities")
+    a.add_argument("--top", type=int, default=10)
+    a.add_argument("--format", choices=["table", "json"], default="table")
+    a.set_defaults(func=cmd_analyse)
+
+    x = sub.add_parser("export", help="the network for Gephi, Cytoscape and spreadsheets")
+    x.add_argument("--graph", type=Path, default=ttl)
+    x.add_argument("--format", choices=["graphml", "gexf", "csv", "cytoscape"], default="graphml")
+    x.add_argument("--network", choices=["full", "actors"], default="full",
+                   help="full: events, actors, places, instruments; actors: actors linked by shared events")
+    x.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    x.set_defaults(func=cmd_export)
 
     s = sub.add_parser("sentences", help="list a report's sentences with their pointers")
     s.add_argument("file", help="file name inside the corpus folder")

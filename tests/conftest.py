@@ -61,7 +61,7 @@ def built(corpus, tmp_path_factory):
     from graph.build import build
 
     out = tmp_path_factory.mktemp("out")
-    return build(corpus=corpus, data_dir=DATA_DIR, out_dir=out)
+    return build(corpus=corpus, data_dir=DATA_DIR, out_dir=out, pictures=True, screenshot=True)
 
 
 @pytest.fixture(scope="session")

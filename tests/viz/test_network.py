@@ -1,0 +1,56 @@
+"""The projected network has one node per actor, place, instrument and event, and labelled edges."""
+
+import pytest
+from rdflib import Graph
+from rdflib.namespace import RDFS
+
+from viz.network import in_period, neighbourhood, project
+
+
+@pytest.fixture(scope="module")
+def G(graph):
+    return project(graph)
+
+
+def count(graph, query):
+    return int(next(iter(graph.query(query)))[0])
+
+
+def test_node_and_edge_counts_match_the_graph(graph, G):
+    nodes = count(graph, """PREFIX rg: <https://w3id.org/rightsgraph/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { VALUES ?top { rg:Actor rg:Place rg:LegalInstrument rg:Event }
+          ?x a/rdfs:subClassOf* ?top . FILTER(STRSTARTS(STR(?x), "https://w3id.org/rightsgraph/id/")) }""")
+    roles = count(graph, """PREFIX rg: <https://w3id.org/rightsgraph/ontology#>
+        SELECT (COUNT(*) AS ?n) WHERE { ?e rg:hasParticipation ?p }""")
+    assert G.number_of_nodes() == nodes == 120
+    role_edges = [e for e in G.edges(data=True) if e[2]["relation"] == "role"]
+    assert len(role_edges) == roles
+
+
+def test_every_node_has_label_and_class(G):
+    for n, d in G.nodes(data=True):
+        assert d["label"] and d["class_label"] and d["kind"], n
+
+
+def test_edge_labels_come_from_the_ontology(graph, G):
+    labels = {str(o) for o in graph.objects(None, RDFS.label)}
+    assert {d["label"] for *_, d in G.edges(data=True)} <= labels
+    assert ("rgd:event/almaty-raid", "rgd:entity/nss") in {(a, b) for a, b, d in G.edges(data=True) if d["label"] == "perpetrator or agent"}
+
+
+def test_event_attributes(G):
+    raid = G.nodes["rgd:event/almaty-raid"]
+    assert (raid["date"], raid["year"], raid["event_type"], raid["status"]) == ("2009-09", 2009, "Raid", "reported")
+    assert raid["evidence"]["quote"].startswith("In September, armed and masked NSS officers")
+    order = G.nodes["rgd:event/fire-without-warning-order"]
+    assert order["quote"] == "fire without warning"
+
+
+def test_neighbourhood_and_period(G):
+    near = neighbourhood(G, "rgd:entity/nss", 1)
+    assert "rgd:event/almaty-raid" in near and "rgd:entity/almaty-five" not in near
+    assert "rgd:entity/almaty-five" in neighbourhood(G, "rgd:entity/nss", 2)
+    period = in_period(G, "2022", "2022")
+    events = {n for n, d in period.nodes(data=True) if d["kind"] == "Event"}
+    assert "rgd:event/jan2022-protests" in events and "rgd:event/almaty-raid" not in events

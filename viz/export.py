@@ -1,0 +1,74 @@
+"""Exports for Gephi, Cytoscape and spreadsheets: GraphML, GEXF, CSV, Cytoscape JSON.
+
+GraphML and GEXF take only scalar attributes, so lists are joined with '; '
+and missing values are left out rather than written as 'None'.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import networkx as nx
+
+from viz.analysis import actor_network
+
+SCALAR_KEYS = ("label", "kind", "class_label", "cls", "iri", "date", "year", "event_type", "status", "summary", "comment")
+
+
+def flat(G: nx.Graph) -> nx.Graph:
+    """A copy with only scalar attributes, as the XML formats require."""
+    H = nx.MultiDiGraph() if G.is_multigraph() else nx.Graph()
+    for n, d in sorted(G.nodes(data=True)):
+        attrs = {k: d[k] for k in SCALAR_KEYS if d.get(k) not in (None, "")}
+        if d.get("rights"):
+            attrs["rights"] = "; ".join(d["rights"])
+        if d.get("links"):
+            attrs["external_ids"] = "; ".join(f"{l['scheme']}:{l['id']}" for l in d["links"])
+        H.add_node(n, **attrs)
+    edges = G.edges(keys=True, data=True) if G.is_multigraph() else G.edges(data=True)
+    for e in sorted(edges, key=lambda t: tuple(str(x) for x in t[:-1])):
+        data = {k: v for k, v in e[-1].items() if isinstance(v, (str, int, float))}
+        if G.is_multigraph():
+            H.add_edge(e[0], e[1], key=e[2], **data)
+        else:
+            H.add_edge(e[0], e[1], **data)
+    return H
+
+
+def network(G: nx.MultiDiGraph, which: str) -> nx.Graph:
+    return actor_network(G) if which == "actors" else G
+
+
+def to_graphml(G: nx.Graph) -> str:
+    return "\n".join(nx.generate_graphml(flat(G))) + "\n"
+
+
+def to_gexf(G: nx.Graph) -> str:
+    buf = io.BytesIO()
+    nx.write_gexf(flat(G), buf)
+    return buf.getvalue().decode("utf-8")
+
+
+def to_csv(G: nx.Graph) -> tuple[str, str]:
+    """(nodes.csv, edges.csv)"""
+    H = flat(G)
+    node_keys = sorted({k for _, d in H.nodes(data=True) for k in d})
+    nodes = io.StringIO()
+    w = csv.writer(nodes, lineterminator="\n")
+    w.writerow(["id", *node_keys])
+    for n, d in H.nodes(data=True):
+        w.writerow([n, *[d.get(k, "") for k in node_keys]])
+    edge_keys = sorted({k for *_, d in H.edges(data=True) for k in d})
+    edges = io.StringIO()
+    w = csv.writer(edges, lineterminator="\n")
+    w.writerow(["source", "target", *edge_keys])
+    for a, b, d in H.edges(data=True):
+        w.writerow([a, b, *[d.get(k, "") for k in edge_keys]])
+    return nodes.getvalue(), edges.getvalue()
+
+
+def to_cytoscape(G: nx.Graph) -> str:
+    data = nx.cytoscape_data(flat(G))
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
