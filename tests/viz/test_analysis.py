@@ -47,9 +47,10 @@ def test_actor_network_weights(G):
     assert A["rgd:entity/nss"]["rgd:entity/almaty-five"]["weight"] == 6
 
 
-def test_cli_json():
-    done = subprocess.run([sys.executable, "-m", "graph.cli", "analyse", "--path", "NSS", "UNHCR", "--format", "json"],
-                          cwd=ROOT, capture_output=True, text=True)
+def test_cli_json(built):
+    graph_file = built.written[0].parent / "graph.ttl"
+    done = subprocess.run([sys.executable, "-m", "graph.cli", "analyse", "--graph", str(graph_file), "--path", "NSS",
+                           "UNHCR", "--format", "json"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["path"]["explained"].endswith("-[party denied access]- UNHCR")
