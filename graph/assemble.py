@@ -217,6 +217,8 @@ class Assembler:
         for text, spans in v.get("provisions", []):
             g.add((s, RG.provision, en(text)))
             self.derive(g, s, spans)
+        if v.get("reference"):
+            g.add((s, SKOS.exactMatch, RG[v["reference"]]))
         if "case_name" in v:
             g.add((s, RG.caseName, Literal(v["case_name"])))
 

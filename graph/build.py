@@ -45,8 +45,12 @@ def instances(graph: Graph, cls: URIRef) -> set:
 
 
 def unsourced(graph: Graph) -> list[str]:
+    """Facts with neither report evidence nor (for reference treaty articles) a bibliographic citation."""
+    from rdflib.namespace import DCTERMS
+
     facts = set().union(*(instances(graph, RG[c]) for c in FACT_CLASSES))
-    return sorted(str(f) for f in facts if graph.value(f, PROV.wasDerivedFrom) is None)
+    return sorted(str(f) for f in facts
+                  if graph.value(f, PROV.wasDerivedFrom) is None and graph.value(f, DCTERMS.bibliographicCitation) is None)
 
 
 def check_assertions(curation: Curation, graph: Graph) -> None:

@@ -204,6 +204,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_mappings(args: argparse.Namespace) -> int:
+    from graph.mappings import sssom_tsv
+    from graph.paths import ONTOLOGY_DIR
+    from graph.serialize import write_atomic
+
+    target = ONTOLOGY_DIR / "mappings.sssom.tsv"
+    write_atomic(target, sssom_tsv())
+    print(f"wrote {target}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="rightsgraph", description="A knowledge graph of human-rights reporting.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -272,6 +283,9 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--timeout", type=int, default=30, help="seconds a query may run (default 30)")
     sv.add_argument("--page", type=Path, default=DEFAULT_OUT / "query.html", help="where to write the query page")
     sv.set_defaults(func=cmd_serve)
+
+    m = sub.add_parser("mappings", help="regenerate ontology/mappings.sssom.tsv from the Turtle")
+    m.set_defaults(func=cmd_mappings)
 
     g = sub.add_parser("gen-terms", help="regenerate graph/terms.py from the ontology")
     g.set_defaults(func=cmd_gen_terms)

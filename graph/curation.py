@@ -276,7 +276,7 @@ ENTITY_FIELDS = {"id", "type", "label", "aliases", "comment", "evidence", "origi
 INSTRUMENT_FIELDS = {
     "id", "type", "label", "aliases", "comment", "evidence", "jurisdiction", "adopted_by", "adopted", "valid",
     "status", "purpose", "provisions", "amends", "part_of", "protects", "restricts", "case", "issued_by",
-    "addressed_to", "engages",
+    "addressed_to", "engages", "reference",
 }
 
 
@@ -329,6 +329,12 @@ def load_instruments(path: Path, documents, vocab: Vocabulary) -> list[Entity]:
         for key in ("amends", "engages"):
             inst.refs[key] = r.texts(key)
         inst.values["adopted"] = r.date("adopted")
+        reference = r.text("reference")
+        if reference is not None:
+            known = vocab.instances("TreatyArticle") | vocab.instances("Treaty")
+            if reference not in known:
+                raise r.fail(unknown_name("reference instrument (ontology/rights.ttl)", reference, known))
+            inst.values["reference"] = reference
         inst.values["protects"] = r.names_in("protects", rights, "right")
         inst.values["restricts"] = r.names_in("restricts", rights, "right")
         valid = r.texts("valid")

@@ -17,7 +17,7 @@ from graph.errors import BuildError
 from graph.paths import ONTOLOGY_DIR
 
 RG = Namespace("https://w3id.org/rightsgraph/ontology#")
-ONTOLOGY_FILES = ("rightsgraph.ttl", "rights.ttl")
+ONTOLOGY_FILES = ("rightsgraph.ttl", "rights.ttl", "alignments.ttl")
 SHAPES_FILE = "shapes.ttl"
 
 

@@ -23,6 +23,8 @@ class RG(DefinedNamespace):
     AppealDecision: URIRef  # class: appeal decision
     Applicant: URIRef  # term: applicant
     Arrest: URIRef  # class: arrest
+    CAT: URIRef  # term: Convention against Torture
+    CATArticle3: URIRef  # term: Article 3 of the Convention against Torture
     Call: URIRef  # class: call to act
     Chairmanship: URIRef  # class: chairmanship
     City: URIRef  # class: city
@@ -43,6 +45,8 @@ class RG(DefinedNamespace):
     Detention: URIRef  # class: detention
     Draft: URIRef  # term: draft
     DraftLaw: URIRef  # class: draft law
+    ECHR: URIRef  # term: European Convention on Human Rights
+    ECHRArticle3: URIRef  # term: Article 3 of the European Convention on Human Rights
     Election: URIRef  # class: election, appointment or chairmanship
     Established: URIRef  # term: established by a competent body
     Event: URIRef  # class: event
@@ -60,6 +64,13 @@ class RG(DefinedNamespace):
     Group: URIRef  # class: group
     Harassment: URIRef  # class: harassment or targeting
     Host: URIRef  # term: host
+    ICCPR: URIRef  # term: International Covenant on Civil and Political Rights
+    ICCPRArticle14: URIRef  # term: Article 14 of the International Covenant on Civil and Political Rights
+    ICCPRArticle18: URIRef  # term: Article 18 of the International Covenant on Civil and Political Rights
+    ICCPRArticle19: URIRef  # term: Article 19 of the International Covenant on Civil and Political Rights
+    ICCPRArticle21: URIRef  # term: Article 21 of the International Covenant on Civil and Political Rights
+    ICCPRArticle7: URIRef  # term: Article 7 of the International Covenant on Civil and Political Rights
+    ICCPRArticle9: URIRef  # term: Article 9 of the International Covenant on Civil and Political Rights
     IllTreatment: URIRef  # class: torture or ill-treatment
     InForce: URIRef  # term: in force
     IncommunicadoDetention: URIRef  # class: incommunicado detention
@@ -75,6 +86,7 @@ class RG(DefinedNamespace):
     Killing: URIRef  # class: killing
     Law: URIRef  # class: law
     LawSigning: URIRef  # class: signing of a law
+    LegalBasisScheme: URIRef  # term: legal bases
     LegalInstrument: URIRef  # class: legal instrument
     LegislativeAction: URIRef  # class: legislative action
     MediaFreedom: URIRef  # term: media freedom
@@ -193,6 +205,7 @@ class RG(DefinedNamespace):
     participant: URIRef  # term: participant
     participatesIn: URIRef  # term: participates in
     place: URIRef  # term: place
+    protectedBy: URIRef  # term: protected by
     protects: URIRef  # term: protects
     provision: URIRef  # term: provision
     publicationKind: URIRef  # term: publication kind
