@@ -118,6 +118,23 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from graph.serialize import write_atomic
+
+    if args.profile:
+        from rdflib import Graph
+
+        from graph import profiles, serialize
+
+        if not args.graph.is_file():
+            raise BuildError(str(args.graph), "graph file not found: run `rightsgraph build` first, or pass --graph FILE")
+        g = Graph()
+        g.parse(args.graph)
+        if args.profile == "schema":
+            target, text = args.out / "graph.schema.jsonld", profiles.schema_org(g)
+        else:
+            target, text = args.out / "graph.sem.ttl", serialize.turtle(profiles.sem(g))
+        write_atomic(target, text)
+        print(f"wrote {target}")
+        return 0
     from viz import export
 
     G = export.network(_projected(args.graph), args.network)
@@ -215,6 +232,42 @@ def cmd_mappings(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_docs(args: argparse.Namespace) -> int:
+    from graph.docs import write_docs
+
+    print(f"wrote {write_docs(args.out)}")
+    return 0
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    from graph import reconcile
+    from graph.curation import load_curation
+    from graph.serialize import write_atomic
+
+    if args.accept:
+        entity, sep, qid = args.accept.partition("=")
+        if not sep:
+            raise BuildError("--accept", "expected ENTITY=QID")
+        print(reconcile.accept(args.data, entity, qid, args.source or ""))
+        return 0
+    curation = load_curation(args.data, args.corpus)
+    targets = args.entity or reconcile.unlinked(curation)
+    unknown = [e for e in targets if e not in curation.entities]
+    if unknown:
+        raise BuildError(unknown[0], "unknown entity id")
+    fetch = reconcile.recorded_fetch(args.responses) if args.responses else reconcile.http_fetch
+    from datetime import date
+
+    found = reconcile.reconcile(curation, targets, fetch)
+    target = args.data / "link-candidates.yaml"
+    write_atomic(target, reconcile.candidates_yaml(found, date.today().isoformat()))
+    for c in found:
+        if c.rank == 1:
+            print(f"{c.entity}: {c.qid} {c.label!r} ({c.description}) score {c.score}")
+    print(f"wrote {len(found)} unverified candidates to {target}; confirm with --accept ENTITY=QID --source \"…\"")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="rightsgraph", description="A knowledge graph of human-rights reporting.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -257,6 +310,8 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--format", choices=["graphml", "gexf", "csv", "cytoscape"], default="graphml")
     x.add_argument("--network", choices=["full", "actors"], default="full",
                    help="full: events, actors, places, instruments; actors: actors linked by shared events")
+    x.add_argument("--profile", choices=["schema", "sem"],
+                   help="instead of a network: the graph as schema.org JSON-LD or as plain SEM Turtle")
     x.add_argument("--out", type=Path, default=DEFAULT_OUT)
     x.set_defaults(func=cmd_export)
 
@@ -286,6 +341,19 @@ def parser() -> argparse.ArgumentParser:
 
     m = sub.add_parser("mappings", help="regenerate ontology/mappings.sssom.tsv from the Turtle")
     m.set_defaults(func=cmd_mappings)
+
+    lk = sub.add_parser("link", help="propose Wikidata items for unlinked entities (needs the internet), or accept one")
+    lk.add_argument("entity", nargs="*", help="entity ids (default: every actor and place without a Wikidata link)")
+    lk.add_argument("--accept", metavar="ENTITY=QID", help="confirm a reviewed candidate: it moves to data/links.yaml as verified")
+    lk.add_argument("--source", help="with --accept: how the link was confirmed")
+    lk.add_argument("--responses", type=Path, help="replay recorded search answers from this folder instead of the network")
+    lk.add_argument("--data", type=Path, default=DATA_DIR)
+    lk.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    lk.set_defaults(func=cmd_link)
+
+    d = sub.add_parser("docs", help="write the ontology documentation page (pyLODE)")
+    d.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "docs" / "ontology.html")
+    d.set_defaults(func=cmd_docs)
 
     g = sub.add_parser("gen-terms", help="regenerate graph/terms.py from the ontology")
     g.set_defaults(func=cmd_gen_terms)

@@ -42,10 +42,24 @@ def _guarded_connect(self, address):
     return _real_connect(self, address)
 
 
+_real_getaddrinfo = socket.getaddrinfo
+
+
+def _guarded_getaddrinfo(host, *args, **kwargs):
+    """No name look-ups beyond this machine either: a DNS query is traffic too."""
+    if host not in (None, "localhost") and not str(host).startswith("127.") and host != "::1":
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            raise socket.gaierror(f"network access blocked in tests: {host}") from None
+    return _real_getaddrinfo(host, *args, **kwargs)
+
+
 @pytest.fixture(autouse=True)
 def no_network(request, monkeypatch):
     if "network" not in request.keywords:
         monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
+        monkeypatch.setattr(socket, "getaddrinfo", _guarded_getaddrinfo)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,58 @@
+"""Reconciliation on recorded answers proposes the right candidate first and verifies nothing by itself."""
+
+from pathlib import Path
+
+import pytest
+
+from graph import reconcile
+from graph.cli import main
+from graph.curation import load_curation
+from graph.errors import BuildError
+
+RESPONSES = Path(__file__).parent.parent / "fixtures" / "wikidata"
+
+
+@pytest.fixture
+def curation(data_copy, corpus):
+    return load_curation(data_copy, corpus)
+
+
+@pytest.mark.parametrize("entity, expected", [("nazarbaev", "Q19766"), ("almaty", "Q999999911"),
+                                              ("supreme-court", "Q999999921")])
+def test_right_candidate_first(curation, entity, expected):
+    found = reconcile.reconcile(curation, [entity], reconcile.recorded_fetch(RESPONSES))
+    assert found[0].qid == expected and found[0].rank == 1
+    assert found[0].score > found[1].score
+
+
+def test_candidates_are_written_unverified_then_accepted(data_copy, corpus, capsys):
+    assert main(["link", "almaty", "supreme-court", "--responses", str(RESPONSES), "--data", str(data_copy),
+                 "--corpus", str(corpus)]) == 0
+    text = (data_copy / "link-candidates.yaml").read_text()
+    assert "UNVERIFIED" in text and '"id": "Q999999911"' in text and "not confirmed" in text
+    assert "Q999999911" not in (data_copy / "links.yaml").read_text()
+    with pytest.raises(BuildError, match="say how the link was confirmed"):
+        reconcile.accept(data_copy, "almaty", "Q999999911", "ok")
+    reconcile.accept(data_copy, "almaty", "Q999999911", "test: checked the item's label and country by hand", today="2026-11-28")
+    links = load_curation(data_copy, corpus).links
+    accepted = next(l for l in links if l.entity == "almaty")
+    assert (accepted.id, accepted.verified, accepted.checked) == ("Q999999911", True, "2026-11-28")
+    assert '"entity": "almaty"' not in (data_copy / "link-candidates.yaml").read_text()
+
+
+def test_without_network_one_line_and_nothing_written(data_copy, corpus, capsys):
+    code = main(["link", "almaty", "--data", str(data_copy), "--corpus", str(corpus)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1 and "no network" in err[0] and "nothing was written" in err[0]
+    assert not (data_copy / "link-candidates.yaml").exists()
+
+
+def test_unlinked_lists_entities_without_wikidata(curation):
+    todo = reconcile.unlinked(curation)
+    assert "almaty" in todo and "kazakhstan" not in todo and "nazarbaev" not in todo
+
+
+@pytest.mark.network
+def test_live_search_finds_kazakhstan(curation):
+    found = reconcile.reconcile(curation, ["kazakhstan"])
+    assert found[0].qid == "Q232"
