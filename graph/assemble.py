@@ -353,15 +353,15 @@ class Assembler:
 
     def add_inverses(self) -> None:
         """Materialise the inverses the ontology declares, so queries need no reasoner."""
-        for g in list(self.doc_graphs.values()):
-            for a, b in g.subject_objects(RG.amends):
+        for g in self.doc_graphs.values():
+            for a, b in list(g.subject_objects(RG.amends)):
                 g.add((b, RG.amendedBy, a))
-            for ev, actor in g.subject_objects(RG.hasParticipant):
+            for ev, actor in list(g.subject_objects(RG.hasParticipant)):
                 g.add((actor, RG.participatesIn, ev))
-            for pub_g in self.doc_graphs.values():
-                for statement, pub in pub_g.subject_objects(RG.publishedIn):
-                    for topic in pub_g.objects(statement, RG.about):
-                        g.add((pub, RG.about, topic))
+            # A publication is about whatever the statements published in it are about.
+            for statement, pub in list(g.subject_objects(RG.publishedIn)):
+                for topic in list(g.objects(statement, RG.about)):
+                    g.add((pub, RG.about, topic))
 
 
 def assemble(curation: Curation) -> Dataset:

@@ -21,7 +21,6 @@ SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 LODE = Namespace("http://linkedevents.org/ontology/")
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 CRM = Namespace("http://www.cidoc-crm.org/cidoc-crm/")
 WD = Namespace("http://www.wikidata.org/entity/")
 

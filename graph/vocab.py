@@ -9,20 +9,14 @@ from the vocabulary as published, and the source is named beside each list.
 from __future__ import annotations
 
 from rdflib import URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDFS, SDO, SKOS, DefinedNamespace
+
+from graph.namespaces import CRM, ELI, LODE, OA, SEM
 
 # Namespaces a mapping may point into.
 ALLOWED = {
-    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "eli": "http://data.europa.eu/eli/ontology#",
-    "lode": "http://linkedevents.org/ontology/",
-    "crm": "http://www.cidoc-crm.org/cidoc-crm/",
-    "oa": "http://www.w3.org/ns/oa#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "sem": str(SEM), "schema": str(SDO._NS), "prov": str(PROV._NS), "foaf": str(FOAF._NS), "eli": str(ELI),
+    "lode": str(LODE), "crm": str(CRM), "oa": str(OA), "dcterms": str(DCTERMS._NS), "skos": str(SKOS._NS),
 }
 
 # rdflib's closed namespaces (each generated from the vocabulary file).
@@ -93,4 +87,4 @@ def is_defined(term: URIRef) -> bool:
     return name in LISTED[prefix]
 
 
-__all__ = ["ALLOWED", "MAPPING_PREDICATES", "is_defined", "prefix_of", "OWL", "RDF", "XSD"]
+__all__ = ["ALLOWED", "MAPPING_PREDICATES", "is_defined", "prefix_of"]

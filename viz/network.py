@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import networkx as nx
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
+from rdflib import Graph, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from graph.namespaces import OA, RGD
 from graph.terms import RG
 
 KINDS = ("Event", "LegalInstrument", "Person", "Group", "Organization", "Place")
-# Links drawn between nodes: (property, from-kind must be an event?) the label comes from the ontology.
+# Relations drawn as edges besides roles; each edge's label is the property's rdfs:label.
 LINKS = (RG.concernsInstrument, RG.violates, RG.place, RG.destination, RG.relatedEvent, RG.partOfEvent, RG.about,
          RG.amends, RG.partOf, RG.engages, RG.adoptedBy, RG.issuedBy, RG.court, RG.locatedIn, RG.origin)
 LINK_URLS = {"wikidata": "https://www.wikidata.org/wiki/{}", "hudoc": "https://hudoc.echr.coe.int/eng?i={}"}
@@ -176,9 +176,3 @@ def subgraph_of_terms(G: nx.MultiDiGraph, terms) -> nx.MultiDiGraph:
     wanted = {short(t) for t in terms if isinstance(t, URIRef)}
     return G.subgraph(sorted(wanted & set(G.nodes))).copy()
 
-
-def literal_text(value) -> str:
-    return str(value) if isinstance(value, Literal) else short(value)
-
-
-__all__ = ["project", "neighbourhood", "in_period", "subgraph_of_terms", "OWL"]
