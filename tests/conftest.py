@@ -7,6 +7,7 @@ fails, unless it is marked ``network`` (and those are deselected by default).
 from __future__ import annotations
 
 import ipaddress
+import os
 import shutil
 import socket
 from pathlib import Path
@@ -101,3 +102,28 @@ def corpus_copy(tmp_path, corpus) -> Path:
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+@pytest.fixture(scope="session")
+def driver():
+    chromedriver = shutil.which("chromedriver")
+    binary = shutil.which("chromium")
+    if not chromedriver or not binary:
+        message = "needs Debian's chromium and chromium-driver (bash .ci/install installs them)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    from viz.browser import FLAGS
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    for flag in FLAGS:
+        options.add_argument(flag)
+    options.add_argument("--window-size=1400,900")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    drv = webdriver.Chrome(service=Service(chromedriver), options=options)
+    drv.set_page_load_timeout(60)
+    yield drv
+    drv.quit()

@@ -130,3 +130,45 @@ def test_query_page_is_offline_and_has_the_library(server, trig, tmp_path):
 def test_embedded_json_cannot_close_the_script():
     text = embed_json({"label": "</script><script>alert(1)</script>"})
     assert "</script>" not in text and json.loads(text)["label"].startswith("</script>")
+
+
+def test_query_page_runs_a_library_question_in_chromium(server, trig, tmp_path, driver):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = write_query_page(trig, server.query_url, tmp_path / "query.html")
+    driver.get("about:blank")
+    driver.get(page.resolve().as_uri())
+    driver.find_element(By.CSS_SELECTOR, 'nav button[data-name="office_holders"]').click()
+    box = driver.find_element(By.ID, "param-date")
+    box.clear()
+    box.send_keys("2022-01")
+    driver.find_element(By.ID, "run").click()
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#results td"))
+    cells = [td.text for td in driver.find_elements(By.CSS_SELECTOR, "#results td")]
+    assert "Kassym-Jomart Tokayev" in cells
+    assert driver.find_element(By.ID, "status").text == "2 rows"
+    box.clear()
+    box.send_keys('2022" } ; DROP ALL')
+    driver.find_element(By.ID, "run").click()
+    assert "not a date" in driver.find_element(By.ID, "status").text
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_serve_command_starts_and_stops(trig, tmp_path):
+    port = free_port()
+    page = tmp_path / "query.html"
+    proc = subprocess.Popen([sys.executable, "-m", "graph.cli", "serve", "--graph", str(trig), "--port", str(port),
+                             "--page", str(page)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert line.strip() == f"SPARQL endpoint (read-only): http://127.0.0.1:{port}/query"
+        assert "query page (works offline)" in proc.stdout.readline()
+        assert page.is_file()
+        answer = run_query("office_holders", {"date": "2009-05"}, EndpointBackend(f"http://127.0.0.1:{port}/query"))
+        assert "Nursultan Nazarbaev" in {r["holder"] for r in answer.records()}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    with pytest.raises(BuildError, match="cannot reach endpoint"):
+        EndpointBackend(f"http://127.0.0.1:{port}/query", timeout=2).run("ASK {}", {}, "-e", 1)

@@ -54,3 +54,32 @@ def test_neighbourhood_and_period(G):
     period = in_period(G, "2022", "2022")
     events = {n for n, d in period.nodes(data=True) if d["kind"] == "Event"}
     assert "rgd:event/jan2022-protests" in events and "rgd:event/almaty-raid" not in events
+
+
+def run_viz(built, tmp_path, *args):
+    import subprocess
+    import sys
+
+    from graph.paths import ROOT
+
+    out = tmp_path / "page.html"
+    done = subprocess.run([sys.executable, "-m", "graph.cli", "viz", "--graph", str(built.written[0].parent / "graph.ttl"),
+                           "--out", str(out), *args], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return out.read_text(), done.stdout
+
+
+@pytest.mark.parametrize("args, present, absent", [
+    (["--focus", "NSS", "--hops", "1"], ["rgd:event/almaty-raid"], ["rgd:entity/tian"]),
+    (["--query", "torture_allegations"], [], ["rgd:event/jan2022-protests"]),
+    (["--query", "events_in_place", "--param", "place=Semipalatinsk"], ["rgd:event/semey-raids"], ["rgd:event/almaty-raid"]),
+    (["--from", "2022", "--to", "2022"], ["rgd:event/fire-without-warning-order"], ["rgd:event/almaty-raid"]),
+])
+def test_viz_subgraphs(built, tmp_path, args, present, absent):
+    html, stdout = run_viz(built, tmp_path, *args)
+    data = html.split('id="data">', 1)[1].split("</script>", 1)[0]
+    for node in present:
+        assert f'"id": "{node}"' in data
+    for node in absent:
+        assert f'"id": "{node}"' not in data
+    assert "nodes" in stdout
