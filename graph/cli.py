@@ -23,49 +23,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _projected(graph_file: Path):
-    from rdflib import Graph
-
-    from viz.network import project
-
-    if not graph_file.is_file():
-        raise BuildError(str(graph_file), "graph file not found: run `rightsgraph build` first, or pass --graph FILE")
-    g = Graph()
-    g.parse(graph_file)
-    return project(g)
-
-
-def _node_id(graph_file: Path, value: str) -> str:
-    from graph.sparql import LocalBackend, resolve_entity
-    from viz.network import short
-
-    return short(resolve_entity(LocalBackend(graph_file), value, f"entity {value!r}"))
-
-
 def cmd_viz(args: argparse.Namespace) -> int:
     from graph.serialize import write_atomic
-    from viz.network import in_period, neighbourhood, subgraph_of_terms
     from viz.page import page_html
+    from viz.views import select
 
-    G = _projected(args.graph)
-    title = "rightsgraph network"
-    if args.query:
-        from graph.sparql import LocalBackend, run_query
-
-        result = run_query(args.query, _params(args.param), LocalBackend(args.graph))
-        terms = [t for row in result.rows for t in row.values()] if result.kind == "select" else \
-            [t for triple in result.graph for t in triple]
-        G = subgraph_of_terms(G, terms)
-        title += f": {Path(args.query).stem}"
-    if args.focus:
-        center = _node_id(args.graph, args.focus)
-        if center not in G:
-            raise BuildError(f"--focus {args.focus}", "not a node of the network")
-        G = neighbourhood(G, center, args.hops)
-        title += f": {G.nodes[center]['label']} within {args.hops} hop{'s' if args.hops != 1 else ''}"
-    if args.date_from or args.date_to:
-        G = in_period(G, args.date_from, args.date_to)
-        title += f": {args.date_from or '…'} to {args.date_to or '…'}"
+    G, title = select(args.graph, args.focus, args.hops, args.query, _params(args.param), args.date_from, args.date_to)
     write_atomic(args.out, page_html(G, title))
     print(f"wrote {args.out} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")
     if args.screenshot:
@@ -78,8 +41,9 @@ def cmd_viz(args: argparse.Namespace) -> int:
 def cmd_timeline(args: argparse.Namespace) -> int:
     from graph.serialize import write_atomic
     from viz.timeline import render
+    from viz.views import load_network
 
-    data = render(_projected(args.graph), args.out.suffix.lstrip(".") or "svg")
+    data = render(load_network(args.graph), args.out.suffix.lstrip(".") or "svg")
     if args.out.suffix == ".png":
         tmp = args.out.with_name(f".{args.out.name}.tmp")
         tmp.write_bytes(data)
@@ -94,11 +58,12 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     import json
 
     from viz.analysis import centrality, communities, explain, shortest_path
+    from viz.views import load_network, node_id
 
-    G = _projected(args.graph)
+    G = load_network(args.graph)
     report = {"central_actors": centrality(G, args.top), "communities": communities(G)}
     if args.path:
-        a, b = (_node_id(args.graph, v) for v in args.path)
+        a, b = (node_id(args.graph, v) for v in args.path)
         steps = shortest_path(G, a, b)
         report["path"] = {"steps": steps, "explained": explain(steps)}
     if args.format == "json":
@@ -136,8 +101,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"wrote {target}")
         return 0
     from viz import export
+    from viz.views import load_network
 
-    G = export.network(_projected(args.graph), args.network)
+    G = export.network(load_network(args.graph), args.network)
     stem = args.out / f"network-{args.network}"
     if args.format == "csv":
         nodes, edges = export.to_csv(G)

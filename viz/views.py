@@ -1,0 +1,52 @@
+"""Which part of the network to draw: all of it, around a focus, what a query returns, or a period."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Graph
+
+from graph.errors import BuildError
+from viz.network import in_period, neighbourhood, project, short, subgraph_of_terms
+
+
+def load_network(graph_file: Path) -> nx.MultiDiGraph:
+    if not graph_file.is_file():
+        raise BuildError(str(graph_file), "graph file not found: run `rightsgraph build` first, or pass --graph FILE")
+    g = Graph()
+    g.parse(graph_file)
+    return project(g)
+
+
+def node_id(graph_file: Path, value: str) -> str:
+    """An id, name, alias or IRI as a network node id, resolved the way query parameters are."""
+    from graph.sparql import LocalBackend, resolve_entity
+
+    return short(resolve_entity(LocalBackend(graph_file), value, f"entity {value!r}"))
+
+
+def select(graph_file: Path, focus: str | None = None, hops: int = 1, query: str | None = None,
+           params: dict[str, str] | None = None, date_from: str | None = None,
+           date_to: str | None = None) -> tuple[nx.MultiDiGraph, str]:
+    """The network to draw and a title that says what was selected."""
+    G = load_network(graph_file)
+    title = "rightsgraph network"
+    if query:
+        from graph.sparql import LocalBackend, run_query
+
+        result = run_query(query, params or {}, LocalBackend(graph_file))
+        terms = ([t for row in result.rows for t in row.values()] if result.kind == "select"
+                 else [t for triple in result.graph for t in triple])
+        G = subgraph_of_terms(G, terms)
+        title += f": {Path(query).stem}"
+    if focus:
+        center = node_id(graph_file, focus)
+        if center not in G:
+            raise BuildError(f"--focus {focus}", "not a node of the network")
+        G = neighbourhood(G, center, hops)
+        title += f": {G.nodes[center]['label']} within {hops} hop{'s' if hops != 1 else ''}"
+    if date_from or date_to:
+        G = in_period(G, date_from, date_to)
+        title += f": {date_from or '…'} to {date_to or '…'}"
+    return G, title
