@@ -335,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except BuildError as err:
-        print(f"rightsgraph: error: {err}", file=sys.stderr)
+        # Paths under the working directory are shown relative to it: shorter, and still clickable.
+        print(f"rightsgraph: error: {str(err).replace(f'{Path.cwd()}/', '')}", file=sys.stderr)
         return 2
 
 
