@@ -138,10 +138,21 @@ def test_tian_and_evloev(graph):
     cls, when, status, roles = event(graph, "tian-evloev-torture")
     assert (cls, status) == ("IllTreatment", "Alleged") and roles["tian"] == {"Victim", "Claimant"}
     assert (RGD["event/tian-evloev-torture"], RG.investigationStatus, RG.NotInvestigated) in graph
-    assert event(graph, "jury-instruction")[3]["trial-judge"] == {"DecisionMaker"}
+    instruction = event(graph, "jury-instruction")[3]
+    assert instruction["trial-judge"] == {"DecisionMaker"} and instruction["jury"] == {"Addressee"}
+    assert instruction["trial-observers"] == {"Reporter"}  # known on the observers' word
+    # The text says the police recorded the video after the arrest, not who arrested him.
+    assert event(graph, "evloev-arrest")[3]["police"] == {"ResponsibleAuthority"}
     assert event(graph, "video-tape-lost")[3]["prosecution"] == {"Perpetrator"}
     cls, when, _, roles = event(graph, "tian-evloev-appeals")
     assert (cls, when, roles["supreme-court"]) == ("AppealDecision", "2009-11", {"DecisionMaker"})
+
+
+def test_no_more_is_claimed_than_the_sentence_says(graph):
+    # "torture and other ill-treatment remained widespread": no victims named.
+    assert event(graph, "widespread-torture")[3] == {"amnesty": {"Reporter"}}
+    # Failing to investigate "promptly, impartially and effectively" is not "no investigation".
+    assert (RGD["event/torture-impunity-2016"], RG.investigationStatus, None) not in graph
 
 
 def test_nss_operations_and_detention(graph):
