@@ -210,6 +210,6 @@ def test_counts(backend):
     by_type = {(x["type"], x["year"]): x["events"] for x in rows(backend, "counts_events_by_type_year")}
     assert by_type[("Raid", "2009")] == 2 and by_type[("Detention", "2022")] == 2
     classes = {x["class"]: x["count"] for x in rows(backend, "counts_actors_by_class")}
-    assert classes["person"] == 10 and classes["group"] == 20 and classes["country"] == 3
+    assert classes["person"] == 10 and classes["group"] == 21 and classes["country"] == 3
     provenance = {x["agent"]: x["facts"] for x in rows(backend, "counts_facts_by_provenance")}
     assert provenance["rightsgraph corpus reader"] == 16 and provenance["rightsgraph curators"] > 250

@@ -23,7 +23,7 @@ def test_node_and_edge_counts_match_the_graph(graph, G):
           ?x a/rdfs:subClassOf* ?top . FILTER(STRSTARTS(STR(?x), "https://w3id.org/rightsgraph/id/")) }""")
     roles = count(graph, """PREFIX rg: <https://w3id.org/rightsgraph/ontology#>
         SELECT (COUNT(*) AS ?n) WHERE { ?e rg:hasParticipation ?p }""")
-    assert G.number_of_nodes() == nodes == 122
+    assert G.number_of_nodes() == nodes == 123
     role_edges = [e for e in G.edges(data=True) if e[2]["relation"] == "role"]
     assert len(role_edges) == roles
 
