@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
+from graph import dates
 from graph.corpus import Document, read_document
 from graph.errors import BuildError
 from graph.ontology import Vocabulary, vocabulary
 from graph.pointers import Span, parse_pointer, resolve
-from graph.yamlio import Mapping, load_yaml
+from graph.yamlio import load_yaml
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 DURATION = re.compile(r"^P(?:\d+Y)?(?:\d+M)?(?:\d+D)?$")
 
 
@@ -227,19 +226,9 @@ def unknown_name(what: str, value: str, allowed: set[str]) -> str:
 
 
 def check_date(value: str, record: Record) -> None:
-    m = DATE.match(value)
-    if not m:
-        raise record.fail(f"date {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(g) if g else None for g in m.groups())
-    try:
-        date(year, month or 1, day or 1)
-    except ValueError:
-        raise record.fail(f"date {value!r} is not a calendar date") from None
-
-
-def earliest(value: str) -> date:
-    parts = [int(p) for p in value.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    why = dates.problem(value)
+    if why:
+        raise record.fail(f"date {value!r} {why}")
 
 
 # --------------------------------------------------------------------------
@@ -387,7 +376,7 @@ def load_offices(path: Path, documents) -> tuple[list[Office], list[Term]]:
             raise r.fail("attested must be [from, until]")
         for value in attested:
             check_date(value, r)
-        if earliest(attested[0]) > earliest(attested[1]):
+        if dates.earliest(attested[0]) > dates.earliest(attested[1]):
             raise r.fail("attested dates are in the wrong order")
         terms.append(Term(r.ident("office"), r.ident("holder"), attested[0], attested[1],
                           r.pointers("evidence", documents, required=True), r.where))
@@ -474,7 +463,7 @@ def check_event_dates(event: Event, r: Record) -> None:
         raise r.fail("give exactly one of date, start (with end) or undated: true")
     if event.end and not event.start:
         raise r.fail("end needs start")
-    if event.start and event.end and earliest(event.start) > earliest(event.end):
+    if event.start and event.end and dates.earliest(event.start) > dates.earliest(event.end):
         raise r.fail("start is after end")
 
 
@@ -501,7 +490,7 @@ def check_news_dates(event: Event) -> None:
         return
     first = event.evidence[0]
     item = first.document.news_item_of(first.sentence)
-    if item is not None and earliest(when) > item.date:
+    if item is not None and dates.earliest(when) > item.date:
         raise BuildError(event.where, f"{event.id!r}: dated {when}, after the item of {item.date} that reports it")
 
 

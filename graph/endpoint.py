@@ -10,7 +10,6 @@ and writes the offline query page that talks to it.
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from graph.errors import BuildError
 from graph.paths import DEFAULT_OUT
+from graph.serialize import embed_json
 from graph.sparql import DEFAULT_MAX_ROWS, LocalBackend, library
 
 PAGE_TEMPLATE = Path(__file__).with_name("templates") / "query_page.html"
@@ -87,12 +87,6 @@ def page_data(graph_file: Path, endpoint: str) -> dict:
         "entities": [{"iri": str(r["x"]), "id": str(r["x"]).rsplit("/", 1)[-1], "label": str(r["label"])} for r in entities],
         "rights": [{"iri": str(r["r"]), "label": str(r["label"])} for r in rights],
     }
-
-
-def embed_json(data: dict) -> str:
-    """JSON that is safe inside a <script> element: no '<', '>' or '&' survive as such."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def write_query_page(graph_file: Path, endpoint: str, target: Path) -> Path:

@@ -90,6 +90,16 @@ def jsonld(graph: Graph) -> str:
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
 
 
+def embed_json(data: dict) -> str:
+    """JSON that is safe inside an HTML <script> element: no '<', '>' or '&' survive as such.
+
+    Both generated pages carry their data this way, so that no string from a
+    report can close the script or start markup.
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write to a temporary file beside the target, then rename over it."""
     path.parent.mkdir(parents=True, exist_ok=True)

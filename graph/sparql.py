@@ -26,6 +26,7 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
+from graph import dates
 from graph.errors import BuildError
 from graph.namespaces import RGD, bind_prefixes
 from graph.paths import DEFAULT_OUT, QUERIES_DIR
@@ -34,7 +35,6 @@ from graph.terms import RG
 DEFAULT_GRAPH = DEFAULT_OUT / "graph.trig"
 DEFAULT_MAX_ROWS = 10_000
 SAFE_IRI = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
-DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 PARAM_KINDS = {"entity", "date", "integer", "right", "text"}
 
 
@@ -405,7 +405,7 @@ def bind_params(query: LibraryQuery, raw: dict[str, str], backend) -> dict[str, 
         elif kind == "right":
             out[name] = resolve_right(backend, value, here)
         elif kind == "date":
-            if not DATE.match(value):
+            if dates.problem(value):
                 raise BuildError(here, f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
             out[name] = Literal(value)
         elif kind == "integer":
@@ -428,13 +428,12 @@ def run_query(spec: str, params: dict[str, str] | None = None, backend=None, max
 def run_text(text: str, params: dict[str, str] | None = None, backend=None, max_rows: int = DEFAULT_MAX_ROWS) -> Result:
     """Run ad-hoc SPARQL; parameters are bound as plain literals (or IRIs when they are IRIs)."""
     backend = backend if backend is not None else LocalBackend()
-    adhoc = LibraryQuery("-e", Path("-e"), text, "", (), "")
     bindings = {}
     for name, value in (params or {}).items():
         if not re.fullmatch(r"[A-Za-z_]\w*", name):
             raise BuildError(f"--param {name}", "parameter names are SPARQL variable names")
         bindings[name] = URIRef(value) if SAFE_IRI.match(value) else Literal(value)
-    return backend.run(adhoc.text, bindings, "-e", max_rows)
+    return backend.run(text, bindings, "-e", max_rows)
 
 
 # --------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import networkx as nx
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
+from graph.dates import first_day, last_day
 from graph.namespaces import OA, RGD
 from graph.terms import RG
 
@@ -154,17 +155,11 @@ def neighbourhood(G: nx.MultiDiGraph, center: str, hops: int) -> nx.MultiDiGraph
 
 def in_period(G: nx.MultiDiGraph, start: str | None, end: str | None) -> nx.MultiDiGraph:
     """Events dated within [start, end] and everything directly linked to them."""
-    def begins(d):
-        return d + ("-01-01" if len(d) == 4 else "-01" if len(d) == 7 else "")
-
-    def ends(d):
-        return d + ("-12-31" if len(d) == 4 else "-31" if len(d) == 7 else "")
-
     keep = set()
     for n, d in G.nodes(data=True):
         if d["kind"] != "Event" or d.get("date") in (None, "undated"):
             continue
-        if (start is None or ends(d["date"]) >= begins(start)) and (end is None or begins(d["date"]) <= ends(end)):
+        if (start is None or last_day(d["date"]) >= first_day(start)) and (end is None or first_day(d["date"]) <= last_day(end)):
             keep.add(n)
             keep.update(G.successors(n))
             keep.update(G.predecessors(n))

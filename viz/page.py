@@ -17,7 +17,7 @@ from pathlib import Path
 import networkx as nx
 from pyvis.network import Network
 
-from graph.endpoint import embed_json
+from graph.serialize import embed_json
 from viz.layout import positions
 from viz.network import KINDS
 from viz.timeline import event_rows, render

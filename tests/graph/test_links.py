@@ -4,7 +4,7 @@ import re
 
 import pytest
 from rdflib import URIRef
-from rdflib.namespace import OWL, RDF, SKOS
+from rdflib.namespace import OWL, RDF, SKOS, XSD
 
 from graph.errors import BuildError
 from graph.links import echr_ecli, iso3166, load_links
@@ -32,7 +32,7 @@ def test_every_link_has_a_source_and_a_verified_flag(graph):
     assert len(links) == 13
     for link in links:
         assert len(str(graph.value(link, RG.linkSource))) > 20
-        assert graph.value(link, RG.verified) is not None
+        assert graph.value(link, RG.verified).datatype == XSD.boolean
 
 
 def test_no_entity_has_two_qids(graph):

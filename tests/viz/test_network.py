@@ -1,7 +1,6 @@
 """The projected network has one node per actor, place, instrument and event, and labelled edges."""
 
 import pytest
-from rdflib import Graph
 from rdflib.namespace import RDFS
 
 from viz.network import in_period, neighbourhood, project
