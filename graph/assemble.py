@@ -267,8 +267,11 @@ class Assembler:
             if link.iri:
                 target = URIRef(link.iri)
                 g.add((node, RG.target, target))
-                exact = link.verified and link.match == "exact"
-                g.add((entity, OWL.sameAs if exact else SKOS.closeMatch, target))
+                if not link.identifies:
+                    g.add((entity, OWL.differentFrom, target))
+                else:
+                    exact = link.verified and link.match == "exact"
+                    g.add((entity, OWL.sameAs if exact else SKOS.closeMatch, target))
             if link.verified and link.scheme == "echr-application":
                 g.add((entity, RG.applicationNumber, Literal(link.id)))
             if link.verified and link.scheme == "judgment-date":

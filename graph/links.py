@@ -26,6 +26,10 @@ SCHEMES = {
     "judgment-date": re.compile(r"^\d{4}-\d{2}-\d{2}$"),
 }
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+# exact and close link an entity to an item; distinct records that a checked
+# item is a different thing (the CoE's torture committee is not the UN's), so
+# that no later row or reconciliation can link the two.
+MATCHES = ("exact", "close", "distinct")
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,11 @@ class Link:
     checked: str
     source: str
     where: str
+
+    @property
+    def identifies(self) -> bool:
+        """True for a link that names the entity (exact or close), False for a recorded 'not this item'."""
+        return self.match != "distinct"
 
     @property
     def iri(self) -> str | None:
@@ -79,9 +88,11 @@ def load_links(path: Path, known: set[str]) -> list[Link]:
             raise r.fail(f"{ident!r} is not a well-formed {scheme} identifier")
         if scheme == "judgment-date":
             check_date(ident, r)
-        match = r.name_in("match", {"exact", "close"}, "match strength", required=True)
+        match = r.name_in("match", set(MATCHES), "match strength", required=True)
         if "verified" not in row:
             raise r.fail("missing field 'verified'")
+        if match == "distinct" and (scheme != "wikidata" or row.get("verified") is not True):
+            raise r.fail("a distinct row records a checked Wikidata item that is NOT the entity: it needs scheme wikidata and verified: true")
         checked = r.date("checked", required=True)
         if len(checked) != 10:
             raise r.fail("checked must be a full date")
@@ -95,7 +106,13 @@ def check_consistency(links: list[Link]) -> None:
     """No entity has two verified identifiers in one scheme, no identifier two entities, ECLIs fit their pattern."""
     seen: dict[tuple[str, str], Link] = {}
     owners: dict[tuple[str, str], Link] = {}
+    refused = {(l.entity, l.scheme, l.id): l for l in links if not l.identifies}
     for link in links:
+        if not link.identifies:
+            continue
+        wrong = refused.get((link.entity, link.scheme, link.id))
+        if wrong is not None:
+            raise BuildError(link.where, f"{link.entity!r} must not be linked to {link.id}: {wrong.where} records it as a different item")
         if link.verified:
             key = (link.entity, link.scheme)
             if key in seen and seen[key].id != link.id:

@@ -63,6 +63,8 @@ def _identifiers(g: Graph, node) -> list[dict]:
     out = []
     for link in sorted(g.objects(node, RG.hasLink), key=str):
         scheme = str(g.value(link, RG.scheme))
+        if str(g.value(link, RG.matchStrength)) == "distinct":
+            continue
         if g.value(link, RG.verified).toPython() and scheme != "judgment-date":
             out.append({"@type": "PropertyValue", "propertyID": scheme, "value": str(g.value(link, RG.identifier))})
     for code in sorted(g.objects(node, RG.iso3166Alpha2)):

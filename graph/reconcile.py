@@ -18,7 +18,7 @@ import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -145,16 +145,19 @@ def _country_words(curation: Curation, entity_id: str) -> tuple[str, ...]:
 
 def unlinked(curation: Curation) -> list[str]:
     """Actors and places with no Wikidata link at all, verified or not, in id order."""
-    linked = {link.entity for link in curation.links if link.scheme == "wikidata"}
+    linked = {link.entity for link in curation.links if link.scheme == "wikidata" and link.identifies}
     return sorted(e.id for e in curation.entities.values()
                   if e.kind in ("actor", "place") and e.id not in linked and e.type in CLASS_WORDS)
 
 
 def reconcile(curation: Curation, entity_ids: list[str], fetch: Fetch = http_fetch, keep: int = 3) -> list[Candidate]:
+    """The best `keep` candidates per entity, never an item recorded as a different thing."""
+    refused = {(l.entity, l.id) for l in curation.links if l.scheme == "wikidata" and not l.identifies}
     out = []
     for entity_id in entity_ids:
         answer = fetch(search_url(curation.entities[entity_id].label))
-        out.extend(c for c in rank(curation, entity_id, answer)[:keep])
+        ranked = [c for c in rank(curation, entity_id, answer) if (entity_id, c.qid) not in refused]
+        out.extend(replace(c, rank=i + 1) for i, c in enumerate(ranked[:keep]))
     return out
 
 
@@ -186,7 +189,10 @@ def accept(data_dir: Path, entity: str, qid: str, source: str, today: str | None
         raise BuildError("--source", "say how the link was confirmed (at least a few words)")
     links_file = data_dir / "links.yaml"
     existing = load_yaml(links_file) or []
-    if any(r.get("entity") == entity and r.get("scheme") == "wikidata" and r.get("verified") for r in existing):
+    if any(r.get("entity") == entity and r.get("id") == qid and r.get("match") == "distinct" for r in existing):
+        raise BuildError(str(links_file), f"{qid} is recorded as a different item from {entity!r}: it cannot be accepted")
+    if any(r.get("entity") == entity and r.get("scheme") == "wikidata" and r.get("verified")
+           and r.get("match") != "distinct" for r in existing):
         raise BuildError(str(links_file), f"{entity!r} already has a verified Wikidata link")
     checked = today or date.today().isoformat()
     row = {"entity": entity, "scheme": "wikidata", "id": qid, "match": "exact", "verified": True,

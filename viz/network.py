@@ -81,6 +81,8 @@ def _evidence(g: Graph, node) -> dict | None:
 def _links(g: Graph, node) -> list[dict]:
     out = []
     for link in sorted(g.objects(node, RG.hasLink), key=str):
+        if str(g.value(link, RG.matchStrength)) == "distinct":
+            continue  # a recorded "not this item" is no identifier of the node
         scheme, ident = str(g.value(link, RG.scheme)), str(g.value(link, RG.identifier))
         url = LINK_URLS.get(scheme, "").format(ident) or None
         out.append({"scheme": scheme, "id": ident, "verified": bool(g.value(link, RG.verified).toPython()), "url": url})
