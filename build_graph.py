@@ -2,7 +2,7 @@
 
 import sys
 
-from graph.cli import main
+from rightsgraph.cli import main
 
 if __name__ == "__main__":
     sys.exit(main(["build", *sys.argv[1:]]))

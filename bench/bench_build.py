@@ -7,19 +7,19 @@ import statistics
 import time
 import tracemalloc
 
-from graph import serialize
 from graph.assemble import assemble, union
-from graph.build import pictures_for
-from graph.curation import load_curation
-from graph.ontology import load_shapes
-from graph.paths import DATA_DIR, DEFAULT_CORPUS
+from graph.build import BuildResult, load
+from graph.model.ontology import load_shapes
+from graph.resources import DEFAULT_CORPUS, data_dir
 from graph.validate import validate
+from graph.write import serialize
+from rightsgraph.pipeline import pictures
 
 
 def once() -> dict[str, float]:
     t = {}
     start = time.perf_counter()
-    curation = load_curation(DATA_DIR, DEFAULT_CORPUS)
+    curation = load(data_dir(), DEFAULT_CORPUS)
     t["load and check"] = time.perf_counter() - start
     start = time.perf_counter()
     ds = assemble(curation)
@@ -32,7 +32,7 @@ def once() -> dict[str, float]:
     serialize.turtle(g), serialize.ntriples(g), serialize.jsonld(g), serialize.trig(ds)
     t["serialise"] = time.perf_counter() - start
     start = time.perf_counter()
-    pictures_for(g)
+    pictures(BuildResult(ds, g, curation, {}))
     t["network page and timeline"] = time.perf_counter() - start
     return t
 

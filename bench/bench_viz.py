@@ -11,8 +11,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from viz.layout import positions
-from viz.page import page_html
+from viz.draw.layout import positions
+from viz.draw.page import page_html
 
 ROLES = ["perpetrator or agent", "victim or target", "decision-maker", "speaker", "subject"]
 KINDS = [("Person", "person"), ("Group", "group"), ("Organization", "organisation"), ("Place", "place")]
@@ -53,7 +53,7 @@ def main() -> None:
         from selenium.webdriver.chrome.service import Service
         from selenium.webdriver.support.ui import WebDriverWait
 
-        from viz.browser import FLAGS, chromium
+        from viz.draw.browser import FLAGS, chromium
     except ImportError:
         return
     if chromium() is None:

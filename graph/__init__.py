@@ -7,7 +7,7 @@ the outputs and ``build`` ties the steps together for the CLI.
 """
 
 from graph.errors import BuildError
-from graph.sparql import EndpointBackend, LocalBackend, Result, format_result, run_query, run_text
+from graph.query import EndpointBackend, LocalBackend, Result, format_result, run_query, run_text
 
 
 def load_graph(path=None) -> LocalBackend:

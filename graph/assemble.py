@@ -12,12 +12,12 @@ from __future__ import annotations
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from graph import namespaces as ns
-from graph.corpus import Document, NewsItem
-from graph.curation import Curation, Entity, Event
-from graph.ontology import load_ontology, vocabulary
-from graph.pointers import Span
-from graph.terms import RG
+from graph.model import namespaces as ns
+from graph.read.corpus import Document, NewsItem
+from graph.curate.loader import Curation, Entity, Event
+from graph.model.ontology import load_ontology, vocabulary
+from graph.read.pointers import Span
+from graph.model.terms import RG
 
 CURATORS = ns.RGD["agent/curators"]
 READER = ns.RGD["agent/corpus-reader"]
@@ -249,7 +249,7 @@ class Assembler:
         """Link records in the curation graph; sameAs only for verified exact Wikidata links."""
         from rdflib.namespace import OWL
 
-        from graph.links import iso3166
+        from graph.links.table import iso3166
 
         g = self.ds.graph(CURATION_GRAPH)
         for link in sorted(self.c.links, key=lambda l: (l.entity, l.scheme, l.id)):

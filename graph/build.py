@@ -1,7 +1,8 @@
-"""The build: corpus and curated facts in, a validated graph in four formats out.
+"""The graph build: corpus and curated facts in, a validated graph and its serialisations out.
 
-Steps run in pipeline order and nothing is written until every step has
-passed, so a failed build leaves the previous outputs as they were.
+Steps run in pipeline order (read, curate, assemble, validate, serialise) and
+nothing is written here: the caller writes the texts only after every step
+has passed, so a failed build leaves the previous outputs as they were.
 """
 
 from __future__ import annotations
@@ -13,20 +14,18 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
-from graph import serialize
 from graph.assemble import CURATORS, READER, assemble, union
-from graph.curation import Curation, load_curation
+from graph.curate.loader import Curation, load_curation
 from graph.errors import BuildError
-from graph.ontology import load_shapes, vocabulary
-from graph.paths import DATA_DIR, DEFAULT_CORPUS, DEFAULT_OUT
-from graph.terms import RG
+from graph.links.table import load_links
+from graph.model.ontology import load_shapes, vocabulary
+from graph.model.terms import RG
+from graph.resources import DEFAULT_CORPUS, data_dir as shipped_data
 from graph.validate import validate
+from graph.write import serialize
 
 SUMMARY_CLASSES = ("Person", "Organization", "Group", "Place", "LegalInstrument", "Event", "Office",
                    "OfficeTerm", "Publication", "Evidence")
-# Everything of these classes is a fact that must point at a source.
-FACT_CLASSES = ("Actor", "Place", "LegalInstrument", "Event", "Participation", "Office", "OfficeTerm",
-                "Publication", "Section")
 
 
 @dataclass
@@ -38,19 +37,19 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
 
 
+def load(data_dir: Path, corpus: Path) -> Curation:
+    """The curated facts with their link table: what the assembler needs, read and cross-checked."""
+    curation = load_curation(data_dir, corpus)
+    links_file = data_dir / "links.yaml"
+    if links_file.exists():
+        curation.links = load_links(links_file, set(curation.entities))
+    return curation
+
+
 def instances(graph: Graph, cls: URIRef) -> set:
     """Instances of cls and its subclasses, following rdfs:subClassOf in the graph."""
     classes = set(graph.transitive_subjects(RDFS.subClassOf, cls))
     return {s for c in classes for s in graph.subjects(RDF.type, c)}
-
-
-def unsourced(graph: Graph) -> list[str]:
-    """Facts with neither report evidence nor (for reference treaty articles) a bibliographic citation."""
-    from rdflib.namespace import DCTERMS
-
-    facts = set().union(*(instances(graph, RG[c]) for c in FACT_CLASSES))
-    return sorted(str(f) for f in facts
-                  if graph.value(f, PROV.wasDerivedFrom) is None and graph.value(f, DCTERMS.bibliographicCitation) is None)
 
 
 def check_assertions(curation: Curation, graph: Graph) -> None:
@@ -70,26 +69,14 @@ def check_assertions(curation: Curation, graph: Graph) -> None:
                 raise BuildError(source.where, f"{sid!r}: expected at least {minimum} {name}, found {found[name]} in {doc.name}")
 
 
-def pictures_for(graph: Graph) -> dict[str, str]:
-    """The network page and the timeline, drawn from the graph just built."""
-    from viz.network import project
-    from viz.page import page_html
-    from viz.timeline import render
+def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None) -> BuildResult:
+    """Run the pipeline and return the graph with its serialisations; raise BuildError on bad input.
 
-    G = project(graph)
-    return {"network.html": page_html(G, "rightsgraph: actors, events and legal instruments"),
-            "timeline.svg": render(G, "svg").decode("utf-8")}
-
-
-def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path = DATA_DIR, out_dir: Path | None = DEFAULT_OUT,
-          pictures: bool = False, screenshot: bool = False) -> BuildResult:
-    """Run the pipeline; write outputs to out_dir unless it is None.
-
-    With pictures, the network page and timeline are written too, and with
-    screenshot (when Chromium is installed) a PNG of the page for people who
-    just want to look.
+    Facts without a source are refused by the SHACL shapes (rgs:Sourced), the
+    one place that rule is written.
     """
-    curation = load_curation(data_dir, corpus)
+    data_dir = data_dir if data_dir is not None else shipped_data()
+    curation = load(data_dir, corpus)
     dataset = assemble(curation)
     graph = union(dataset)
     violations = validate(graph, load_shapes())
@@ -97,9 +84,6 @@ def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path = DATA_DIR, out_dir: Pat
         shown = "; ".join(str(v) for v in violations[:10])
         more = f" (and {len(violations) - 10} more)" if len(violations) > 10 else ""
         raise BuildError("SHACL", f"{len(violations)} violation(s): {shown}{more}")
-    missing = unsourced(graph)
-    if missing:
-        raise BuildError("provenance", f"{len(missing)} fact(s) without a source, first {missing[0]}")
     check_assertions(curation, graph)
     outputs = {
         "graph.ttl": serialize.turtle(graph),
@@ -107,17 +91,7 @@ def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path = DATA_DIR, out_dir: Pat
         "graph.jsonld": serialize.jsonld(graph),
         "graph.trig": serialize.trig(dataset),
     }
-    if pictures:
-        outputs.update(pictures_for(graph))
-    result = BuildResult(dataset, graph, curation, outputs)
-    if out_dir is not None:
-        result.written = serialize.write_all(outputs, out_dir)
-        if pictures and screenshot:
-            from viz.browser import chromium, screenshot as take
-
-            if chromium() is not None:
-                result.written.append(take(out_dir / "network.html", out_dir / "network.png"))
-    return result
+    return BuildResult(dataset, graph, curation, outputs)
 
 
 def summary(result: BuildResult) -> str:
@@ -140,7 +114,7 @@ def summary(result: BuildResult) -> str:
     curated = sum(1 for _ in g.subjects(PROV.wasAttributedTo, CURATORS))
     read = sum(1 for _ in g.subjects(PROV.wasAttributedTo, READER))
     lines.append(f"provenance: {curated} curated, {read} found by the corpus reader")
-    lines.append(f"facts without a source: {len(unsourced(g))}")
+    lines.append("facts without a source: 0 (the SHACL shapes refuse a build with any)")
     for path in result.written:
         lines.append(f"wrote {path}")
     return "\n".join(lines)

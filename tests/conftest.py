@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.paths import DATA_DIR, DEFAULT_CORPUS, ROOT
+from tests.paths import CORPUS as DEFAULT_CORPUS, DATA_DIR, ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -73,10 +73,10 @@ def corpus() -> Path:
 @pytest.fixture(scope="session")
 def built(corpus, tmp_path_factory):
     """The real build, written to a temporary out/ folder."""
-    from graph.build import build
+    from rightsgraph.pipeline import build
 
     out = tmp_path_factory.mktemp("out")
-    return build(corpus=corpus, data_dir=DATA_DIR, out_dir=out, pictures=True, screenshot=True)
+    return build(corpus=corpus, data_dir=DATA_DIR, out_dir=out, with_pictures=True, screenshot=True)
 
 
 @pytest.fixture(scope="session")
@@ -115,7 +115,7 @@ def driver():
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    from viz.browser import FLAGS
+    from viz.draw.browser import FLAGS
 
     options = webdriver.ChromeOptions()
     options.binary_location = binary

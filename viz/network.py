@@ -15,8 +15,8 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from graph.dates import first_day, last_day
-from graph.namespaces import OA, RGD
-from graph.terms import RG
+from graph.model.namespaces import OA, RGD
+from graph.model.terms import RG
 
 KINDS = ("Event", "LegalInstrument", "Person", "Group", "Organization", "Place")
 # Relations drawn as edges besides roles; each edge's label is the property's rdfs:label.

@@ -21,7 +21,7 @@ def load_network(graph_file: Path) -> nx.MultiDiGraph:
 
 def node_id(graph_file: Path, value: str) -> str:
     """An id, name, alias or IRI as a network node id, resolved the way query parameters are."""
-    from graph.sparql import LocalBackend, resolve_entity
+    from graph.query import LocalBackend, resolve_entity
 
     return short(resolve_entity(LocalBackend(graph_file), value, f"entity {value!r}"))
 
@@ -33,7 +33,7 @@ def select(graph_file: Path, focus: str | None = None, hops: int = 1, query: str
     G = load_network(graph_file)
     title = "rightsgraph network"
     if query:
-        from graph.sparql import LocalBackend, run_query
+        from graph.query import LocalBackend, run_query
 
         result = run_query(query, params or {}, LocalBackend(graph_file))
         terms = ([t for row in result.rows for t in row.values()] if result.kind == "select"

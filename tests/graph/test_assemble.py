@@ -10,8 +10,8 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from graph.namespaces import PREFIXES, RGD
-from graph.terms import RG
+from graph.model.namespaces import PREFIXES, RGD
+from graph.model.terms import RG
 
 HEADER = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 

@@ -7,8 +7,9 @@ import sys
 import pytest
 
 from graph.build import build, summary
+from rightsgraph.pipeline import build as build_and_write
 from graph.errors import BuildError
-from graph.paths import ROOT
+from tests.paths import ROOT
 
 
 def run(*args, seed="0", cwd=ROOT):
@@ -19,7 +20,7 @@ def run(*args, seed="0", cwd=ROOT):
 def test_two_builds_are_byte_identical(tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     assert run("build_graph.py", "--out", str(first), seed="1").returncode == 0
-    assert run("-m", "graph.cli", "build", "--out", str(second), seed="2").returncode == 0
+    assert run("-m", "rightsgraph.cli", "build", "--out", str(second), seed="2").returncode == 0
     names = sorted(p.name for p in first.iterdir() if p.name != "network.png")  # a browser's pixels, not ours
     assert names == ["graph.jsonld", "graph.nt", "graph.trig", "graph.ttl", "network.html", "timeline.svg"]
     for name in names:
@@ -45,12 +46,16 @@ def test_bad_input_is_one_line_nonzero_and_writes_nothing(tmp_path, data_copy):
 
 
 def test_failed_build_keeps_previous_outputs(tmp_path, data_copy, corpus):
+    """The failure comes from the last check, after the graph was assembled and validated."""
     out = tmp_path / "out"
-    build(corpus=corpus, data_dir=data_copy, out_dir=out)
+    build_and_write(corpus=corpus, data_dir=data_copy, out_dir=out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    (data_copy / "entities.yaml").write_text("- id: [broken\n")
-    with pytest.raises(BuildError):
-        build(corpus=corpus, data_dir=data_copy, out_dir=out)
+    events = data_copy / "events" / "kazakhstan-annual-report-2010.yaml"
+    events.write_text(events.read_text().replace("summary: ", "summary: Changed. ", 1))  # new outputs...
+    sources = data_copy / "sources.yaml"
+    sources.write_text(sources.read_text().replace("events: 45", "events: 500"))  # ...that the last check refuses
+    with pytest.raises(BuildError, match="expected at least 500 events"):
+        build_and_write(corpus=corpus, data_dir=data_copy, out_dir=out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
@@ -64,10 +69,10 @@ def test_unmet_source_assertion(data_copy, corpus):
     sources = data_copy / "sources.yaml"
     sources.write_text(sources.read_text().replace("events: 45", "events: 500"))
     with pytest.raises(BuildError, match=r"sources.yaml:\d+: 'kz2010': expected at least 500 events, found 52"):
-        build(corpus=corpus, data_dir=data_copy, out_dir=None)
+        build(corpus=corpus, data_dir=data_copy)
 
 
 def test_sentences_command_prints_pointers():
-    result = run("-m", "graph.cli", "sentences", "kazakhstan-annual-report-2010.txt")
+    result = run("-m", "rightsgraph.cli", "sentences", "kazakhstan-annual-report-2010.txt")
     assert result.returncode == 0
     assert "s23@246c246b\ttext\tIn September" in result.stdout

@@ -6,8 +6,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDFS, XSD
 
-from graph.ontology import load_ontology, load_shapes
-from graph.terms import RG
+from graph.model.ontology import load_ontology, load_shapes
+from graph.model.terms import RG
 from graph.validate import validate
 
 SHAPES = Path(__file__).parent.parent / "fixtures" / "shapes"

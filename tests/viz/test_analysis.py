@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from graph.paths import ROOT
+from tests.paths import ROOT
 from viz.analysis import actor_network, centrality, communities, explain, shortest_path
 from viz.network import project
 
@@ -49,7 +49,7 @@ def test_actor_network_weights(G):
 
 def test_cli_json(built):
     graph_file = built.written[0].parent / "graph.ttl"
-    done = subprocess.run([sys.executable, "-m", "graph.cli", "analyse", "--graph", str(graph_file), "--path", "NSS",
+    done = subprocess.run([sys.executable, "-m", "rightsgraph.cli", "analyse", "--graph", str(graph_file), "--path", "NSS",
                            "UNHCR", "--format", "json"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)

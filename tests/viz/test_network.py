@@ -59,10 +59,10 @@ def run_viz(built, tmp_path, *args):
     import subprocess
     import sys
 
-    from graph.paths import ROOT
+    from tests.paths import ROOT
 
     out = tmp_path / "page.html"
-    done = subprocess.run([sys.executable, "-m", "graph.cli", "viz", "--graph", str(built.written[0].parent / "graph.ttl"),
+    done = subprocess.run([sys.executable, "-m", "rightsgraph.cli", "viz", "--graph", str(built.written[0].parent / "graph.ttl"),
                            "--out", str(out), *args], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     return out.read_text(), done.stdout

@@ -1,0 +1,1 @@
+"""The curated facts (YAML), shipped as package data: see graph.resources."""

@@ -1,0 +1,1 @@
+"""Curated events, one YAML file per report, shipped as package data."""

@@ -1,0 +1,44 @@
+"""Run SPARQL on the built graph: the query library, parameters, backends, formats.
+
+Two backends give the same answers: the built graph loaded into an in-memory
+Oxigraph store (pyoxigraph), and a SPARQL 1.1 endpoint over HTTP, normally the
+Oxigraph server that ``rightsgraph serve`` starts. Both use the same engine,
+so a library query means the same thing in both.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Literal, URIRef
+
+from graph.errors import BuildError
+from graph.query.backends import DEFAULT_GRAPH, DEFAULT_MAX_ROWS, SAFE_IRI, EndpointBackend, LocalBackend, inject_values, values_block
+from graph.query.formats import format_result
+from graph.query.library import LibraryQuery, Param, find_query, library, parse_library_file
+from graph.query.params import bind_params, resolve_entity, resolve_right
+from graph.query.results import Result
+
+
+def run_query(spec: str, params: dict[str, str] | None = None, backend=None, max_rows: int = DEFAULT_MAX_ROWS) -> Result:
+    """Run a library query by name (or an .rq file) with parameters; the Python entry point."""
+    query = find_query(spec)
+    backend = backend if backend is not None else LocalBackend()
+    bindings = bind_params(query, params or {}, backend)
+    return backend.run(query.text, bindings, str(query.path), max_rows)
+
+
+def run_text(text: str, params: dict[str, str] | None = None, backend=None, max_rows: int = DEFAULT_MAX_ROWS) -> Result:
+    """Run ad-hoc SPARQL; parameters are bound as plain literals (or IRIs when they are IRIs)."""
+    backend = backend if backend is not None else LocalBackend()
+    bindings = {}
+    for name, value in (params or {}).items():
+        if not re.fullmatch(r"[A-Za-z_]\w*", name):
+            raise BuildError(f"--param {name}", "parameter names are SPARQL variable names")
+        bindings[name] = URIRef(value) if SAFE_IRI.match(value) else Literal(value)
+    return backend.run(text, bindings, "-e", max_rows)
+
+
+__all__ = ["DEFAULT_GRAPH", "DEFAULT_MAX_ROWS", "EndpointBackend", "LibraryQuery", "LocalBackend", "Param", "Result",
+           "bind_params", "find_query", "format_result", "inject_values", "library", "parse_library_file",
+           "resolve_entity", "resolve_right", "run_query", "run_text", "values_block"]

@@ -1,0 +1,176 @@
+"""Two backends that give the same answers: the built graph in memory, or an endpoint.
+
+The local backend loads the graph into an in-memory Oxigraph store and binds
+parameters with pyoxigraph's ``substitutions``. The endpoint backend speaks
+the SPARQL 1.1 Protocol; parameters go into a VALUES block written from typed
+terms, because the protocol has no other way to bind them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from graph.errors import BuildError
+from graph.query.results import Result, _from_json, _from_ox, _to_ox
+from graph.resources import DEFAULT_OUT
+
+DEFAULT_GRAPH = DEFAULT_OUT / "graph.trig"
+DEFAULT_MAX_ROWS = 10_000
+SAFE_IRI = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+
+
+def _syntax_error(where: str, err: Exception) -> BuildError:
+    message = str(err)
+    m = re.match(r"error at (\d+):(\d+): (.*)", message, re.S)
+    if m:
+        return BuildError(f"{where}:{m.group(1)}:{m.group(2)}", f"SPARQL syntax error: {m.group(3).splitlines()[0]}")
+    return BuildError(where, f"SPARQL syntax error: {message.splitlines()[0]}")
+
+
+class LocalBackend:
+    """The built graph in an in-memory Oxigraph store; named graphs unioned as the default graph."""
+
+    def __init__(self, path: Path = DEFAULT_GRAPH):
+        import pyoxigraph as ox
+
+        path = Path(path)
+        if not path.is_file():
+            raise BuildError(str(path), "graph file not found: run `rightsgraph build` first, or pass --graph FILE")
+        formats = {".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
+                   ".nq": ox.RdfFormat.N_QUADS}
+        fmt = formats.get(path.suffix)
+        if fmt is None:
+            raise BuildError(str(path), f"unknown graph format (use one of {', '.join(formats)})")
+        self.store = ox.Store()
+        try:
+            self.store.bulk_load(path=str(path), format=fmt)
+        except SyntaxError as err:
+            raise BuildError(str(path), f"cannot parse graph: {err}") from None
+        self.where = str(path)
+
+    def run(self, text: str, bindings: dict[str, object], where: str, max_rows: int) -> Result:
+        import pyoxigraph as ox
+
+        subs = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
+        try:
+            answer = self.store.query(text, substitutions=subs or None, use_default_graph_as_union=True)
+        except SyntaxError as err:
+            raise _syntax_error(where, err) from None
+        except RuntimeError as err:
+            if "SELECT projection" in str(err):
+                raise BuildError(where, f"parameters must appear in the SELECT clause: {err}") from None
+            raise BuildError(where, f"query failed: {err}") from None
+        if isinstance(answer, ox.QueryBoolean):
+            return Result("boolean", boolean=bool(answer))
+        if isinstance(answer, ox.QuerySolutions):
+            names = [v.value for v in answer.variables]
+            rows, truncated = [], False
+            for solution in answer:
+                if len(rows) == max_rows:
+                    truncated = True
+                    break
+                rows.append({n: _from_ox(solution[n]) for n in names if solution[n] is not None})
+            return Result("select", vars=names, rows=rows, truncated=truncated)
+        g = Graph()
+        for triple in answer:
+            g.add((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))
+        return Result("graph", graph=g)
+
+
+def values_block(bindings: dict[str, object]) -> str:
+    """A VALUES clause written from typed terms; IRIs must pass a strict character check."""
+    names, terms = [], []
+    for name, term in sorted(bindings.items()):
+        if isinstance(term, URIRef):
+            if not SAFE_IRI.match(str(term)):
+                raise BuildError(f"--param {name}", f"not a safe IRI: {str(term)!r}")
+            terms.append(f"<{term}>")
+        elif isinstance(term, Literal):
+            terms.append(term.n3())
+        else:
+            raise BuildError(f"--param {name}", "cannot bind this value")
+        names.append(f"?{name}")
+    return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
+
+
+def inject_values(text: str, bindings: dict[str, object], where: str) -> str:
+    """Put the VALUES block first inside the top-level WHERE group, so every pattern sees it."""
+    if not bindings:
+        return text
+    code = re.sub(r"#[^\n]*", lambda m: " " * len(m.group(0)), text)  # keep offsets, drop comments
+    m = re.search(r"\bWHERE\s*\{", code, re.I)
+    if not m:
+        raise BuildError(where, "a query with parameters needs an explicit WHERE { ... } for an endpoint")
+    return text[:m.end()] + "\n  " + values_block(bindings) + "\n" + text[m.end():]
+
+
+class EndpointBackend:
+    """A SPARQL 1.1 Protocol endpoint over HTTP (POST, form-encoded)."""
+
+    def __init__(self, url: str, timeout: float = 60.0):
+        if not re.match(r"^https?://", url):
+            raise BuildError(url, "endpoint must be an http(s) URL")
+        self.url = url
+        self.timeout = timeout
+        self.where = url
+
+    def _post(self, text: str, accept: str) -> bytes:
+        data = urllib.parse.urlencode({"query": text}).encode()
+        req = urllib.request.Request(self.url, data=data, headers={
+            "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                return resp.read()
+        except urllib.error.HTTPError as err:
+            body = err.read().decode("utf-8", "replace").strip().splitlines()
+            raise BuildError(self.url, f"endpoint answered {err.code}: {body[0] if body else err.reason}") from None
+        except (urllib.error.URLError, OSError) as err:
+            raise BuildError(self.url, f"cannot reach endpoint: {getattr(err, 'reason', err)}") from None
+
+    def run(self, text: str, bindings: dict[str, object], where: str, max_rows: int) -> Result:
+        import pyoxigraph as ox
+
+        try:
+            ox.Store().query(text)  # parse locally first, for a located syntax error
+        except SyntaxError as err:
+            raise _syntax_error(where, err) from None
+        except RuntimeError:
+            pass
+        query = inject_values(text, bindings, where)
+        form = re.sub(r"#[^\n]*", "", query)
+        form = re.sub(r"(?is)^\s*((PREFIX|BASE)\s+[^\n]*\s*)*", "", form).lstrip().upper()
+        if form.startswith(("CONSTRUCT", "DESCRIBE")):
+            body = self._post(query, "application/n-triples")
+            g = Graph()
+            try:
+                g.parse(data=body.decode("utf-8"), format="nt")
+            except Exception:
+                raise BuildError(self.url, self._cut_short(body)) from None
+            return Result("graph", graph=g)
+        body = self._post(query, "application/sparql-results+json")
+        try:
+            doc = json.loads(body)
+        except ValueError:
+            raise BuildError(self.url, self._cut_short(body)) from None
+        if "boolean" in doc:
+            return Result("boolean", boolean=bool(doc["boolean"]))
+        names = doc["head"]["vars"]
+        bindings_out = doc["results"]["bindings"]
+        rows = [{k: _from_json(v) for k, v in b.items()} for b in bindings_out[:max_rows]]
+        return Result("select", vars=names, rows=rows, truncated=len(bindings_out) > max_rows)
+
+    @staticmethod
+    def _cut_short(body: bytes) -> str:
+        text = body.decode("utf-8", "replace")
+        if "cancelled" in text:
+            return "the endpoint stopped the query at its time limit (answer cut short)"
+        return "the endpoint's answer could not be read"
+
+

@@ -1,0 +1,139 @@
+"""The SPARQL endpoint: the Oxigraph server, read-only, over the built graph.
+
+We do not write a SPARQL server: ``oxigraph serve-read-only`` (from the
+``oxigraph`` package on PyPI) implements the SPARQL 1.1 Protocol with content
+negotiation, refuses updates and stops queries at a time limit. This module
+loads the built graph into an Oxigraph store, starts the server on loopback,
+and writes the offline query page that talks to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.errors import BuildError
+from graph.resources import DEFAULT_OUT, template
+from graph.write.serialize import embed_json, fill_template
+from graph.query import DEFAULT_MAX_ROWS, LocalBackend, library
+
+PAGE_MAX_ROWS = 1000
+EXAMPLES = {"actor": "NSS", "place": "Almaty", "from": "2009-09", "to": "2009-12", "fact": "almaty-raid",
+            "entity": "osce-chairmanship", "hops": "2", "date": "2009-05"}
+
+
+def oxigraph_binary() -> str:
+    """The oxigraph CLI installed beside this Python, or on PATH."""
+    beside = Path(sys.executable).with_name("oxigraph")
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("oxigraph")
+    if not found:
+        raise BuildError("oxigraph", "the Oxigraph server is not installed (pip install oxigraph)")
+    return found
+
+
+def prepare_store(graph_file: Path, store_dir: Path) -> Path:
+    """Load the graph into an Oxigraph store, reusing it while the graph file is unchanged."""
+    if not graph_file.is_file():
+        raise BuildError(str(graph_file), "graph file not found: run `rightsgraph build` first, or pass --graph FILE")
+    digest = hashlib.sha256(graph_file.read_bytes()).hexdigest()
+    marker = store_dir / "rightsgraph-source.sha256"
+    if marker.is_file() and marker.read_text().strip() == digest:
+        return store_dir
+    tmp = store_dir.with_name(store_dir.name + ".loading")
+    shutil.rmtree(tmp, ignore_errors=True)
+    done = subprocess.run([oxigraph_binary(), "load", "--location", str(tmp), "--file", str(graph_file)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+        last = (done.stderr.strip().splitlines() or ["unknown error"])[-1]
+        raise BuildError(str(graph_file), f"oxigraph could not load the graph: {last}")
+    (tmp / marker.name).write_text(digest + "\n")
+    shutil.rmtree(store_dir, ignore_errors=True)
+    tmp.rename(store_dir)
+    return store_dir
+
+
+def page_data(graph_file: Path, endpoint: str) -> dict:
+    """What the query page needs: the library, entity names for parameters, rights."""
+    backend = LocalBackend(graph_file)
+    entities = backend.run("""
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?x ?label WHERE { ?x rdfs:label ?label .
+          FILTER(STRSTARTS(STR(?x), "https://w3id.org/rightsgraph/id/")) } ORDER BY ?label ?x""",
+                           {}, "page", DEFAULT_MAX_ROWS).rows
+    rights = backend.run("""
+        PREFIX rg: <https://w3id.org/rightsgraph/ontology#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?r ?label WHERE { ?r a rg:Right ; skos:prefLabel ?label } ORDER BY ?label""",
+                         {}, "page", DEFAULT_MAX_ROWS).rows
+    queries = []
+    for q in library().values():
+        params = [{"name": p.name, "kind": p.kind, "help": p.help, "example": EXAMPLES.get(p.name, "")}
+                  for p in q.params]
+        queries.append({"name": q.name, "question": q.question, "text": q.text, "params": params})
+    return {
+        "endpoint": endpoint,
+        "maxRows": PAGE_MAX_ROWS,
+        "queries": queries,
+        "entities": [{"iri": str(r["x"]), "id": str(r["x"]).rsplit("/", 1)[-1], "label": str(r["label"])} for r in entities],
+        "rights": [{"iri": str(r["r"]), "label": str(r["label"])} for r in rights],
+    }
+
+
+def write_query_page(graph_file: Path, endpoint: str, target: Path) -> Path:
+    from graph.write.serialize import write_atomic
+
+    html = fill_template(template("graph.query", "query_page.html"), {"DATA": embed_json(page_data(graph_file, endpoint))})
+    write_atomic(target, html)
+    return target
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen
+    url: str
+
+    @property
+    def query_url(self) -> str:
+        return f"{self.url}/query"
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def start_server(graph_file: Path = DEFAULT_OUT / "graph.trig", host: str = "127.0.0.1", port: int = 7878,
+                 timeout_s: int = 30, store_dir: Path | None = None, ready_within: float = 20.0) -> Server:
+    """Start `oxigraph serve-read-only` on the built graph and wait until it answers."""
+    store = prepare_store(graph_file, store_dir or graph_file.parent / "oxigraph-store")
+    cmd = [oxigraph_binary(), "serve-read-only", "--location", str(store), "--bind", f"{host}:{port}",
+           "--union-default-graph", "--cors", "--timeout-s", str(timeout_s)]
+    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://{host}:{port}"
+    server = Server(process, url)
+    deadline = time.monotonic() + ready_within
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            err = (process.stderr.read() or "").strip().splitlines()
+            raise BuildError(f"{host}:{port}", f"the Oxigraph server stopped: {err[-1] if err else 'no message'}")
+        try:
+            with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1) as resp:
+                if resp.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.1)
+    server.stop()
+    raise BuildError(f"{host}:{port}", f"the Oxigraph server did not answer within {ready_within:.0f} s")

@@ -1,0 +1,96 @@
+"""Result formats: table, CSV, TSV and SPARQL JSON for tables; Turtle, N-Triples, JSON-LD for graphs."""
+
+from __future__ import annotations
+
+import json
+
+from rdflib import BNode, URIRef
+from rdflib.namespace import XSD
+
+from graph.errors import BuildError
+from graph.model.namespaces import RGD, bind_prefixes
+from graph.model.terms import RG
+from graph.query.results import Result
+
+
+def _plain(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def _ntriples_term(term) -> str:
+    if term is None:
+        return ""
+    return term.n3()
+
+
+def format_result(result: Result, fmt: str) -> str:
+    """table, csv, tsv or json (SPARQL 1.1 results) for SELECT/ASK; ttl or nt for graphs."""
+    import csv
+    import io
+
+    if result.kind == "graph":
+        g = result.graph
+        bind_prefixes(g)
+        if fmt in ("ttl", "table"):
+            return g.serialize(format="turtle")
+        if fmt == "nt":
+            lines = sorted(line for line in g.serialize(format="nt").splitlines() if line.strip())
+            return "\n".join(lines) + ("\n" if lines else "")
+        if fmt == "json":
+            from graph.write.serialize import jsonld
+
+            return jsonld(g)
+        raise BuildError("--format", f"a graph result is written as ttl, nt or json, not {fmt}")
+    if result.kind == "boolean":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
+        return ("true" if result.boolean else "false") + "\n"
+    if fmt == "json":
+        bindings = []
+        for row in result.rows:
+            b = {}
+            for k, v in row.items():
+                if isinstance(v, URIRef):
+                    b[k] = {"type": "uri", "value": str(v)}
+                elif isinstance(v, BNode):
+                    b[k] = {"type": "bnode", "value": str(v)}
+                else:
+                    b[k] = {"type": "literal", "value": str(v)}
+                    if v.language:
+                        b[k]["xml:lang"] = v.language
+                    elif v.datatype is not None and v.datatype != XSD.string:
+                        b[k]["datatype"] = str(v.datatype)
+            bindings.append(b)
+        return json.dumps({"head": {"vars": result.vars}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\r\n")
+        writer.writerow(result.vars)
+        for row in result.rows:
+            writer.writerow([_plain(row.get(v)) for v in result.vars])
+        return buf.getvalue()
+    if fmt == "tsv":
+        lines = ["\t".join(f"?{v}" for v in result.vars)]
+        lines += ["\t".join(_ntriples_term(row.get(v)) for v in result.vars) for row in result.rows]
+        return "\n".join(lines) + "\n"
+    if fmt == "table":
+        cells = [[_short(row.get(v)) for v in result.vars] for row in result.rows]
+        widths = [max([len(v)] + [len(c[i]) for c in cells]) for i, v in enumerate(result.vars)]
+        out = ["  ".join(v.ljust(w) for v, w in zip(result.vars, widths)).rstrip(),
+               "  ".join("-" * w for w in widths)]
+        out += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+        out.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+        return "\n".join(out) + "\n"
+    raise BuildError("--format", f"unknown format {fmt!r} (table, csv, tsv, json, ttl, nt)")
+
+
+def _short(term) -> str:
+    text = _plain(term)
+    for prefix, ns in (("rgd:", str(RGD)), ("rg:", str(RG._NS))):
+        if text.startswith(ns):
+            return prefix + text[len(ns):]
+    return text.replace("\n", " ")

@@ -1,0 +1,92 @@
+"""The query library: one question per `.rq` file, read with its header.
+
+The header is the file's contract: the question, each parameter with its kind
+and help, and the columns it returns. A file without one is an ad-hoc query.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.errors import BuildError
+from graph.resources import queries_dir
+
+PARAM_KINDS = {"entity", "date", "integer", "right", "text"}
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    kind: str
+    help: str
+
+
+@dataclass(frozen=True)
+class LibraryQuery:
+    name: str
+    path: Path
+    text: str
+    question: str
+    params: tuple[Param, ...]
+    returns: str
+
+
+def _header(text: str) -> dict[str, list[str]]:
+    """Read the comment block on top: 'Question:', 'Parameter:' and 'Returns:' entries."""
+    fields: dict[str, list[str]] = {}
+    current = None
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        body = line[1:].strip()
+        m = re.match(r"^(Question|Parameter|Returns):\s*(.*)$", body)
+        if m:
+            current = m.group(1)
+            fields.setdefault(current, []).append(m.group(2))
+        elif current and body:
+            fields[current][-1] += " " + body
+    return fields
+
+
+def parse_library_file(path: Path) -> LibraryQuery:
+    text = path.read_text(encoding="utf-8")
+    head = _header(text)
+    if not head.get("Question") or not head.get("Returns"):
+        raise BuildError(str(path), "a library query starts with '# Question:' and '# Returns:' comments")
+    params = []
+    for spec in head.get("Parameter", []):
+        m = re.match(r"^(\w+) \((\w+)\) (.+)$", spec)
+        if not m or m.group(2) not in PARAM_KINDS:
+            raise BuildError(str(path), f"bad parameter line {spec!r}: expected 'name (kind) help', kind one of {sorted(PARAM_KINDS)}")
+        params.append(Param(m.group(1), m.group(2), m.group(3)))
+    return LibraryQuery(path.stem, path, text, head["Question"][0], tuple(params), head["Returns"][0])
+
+
+def library(directory: Path | None = None) -> dict[str, LibraryQuery]:
+    directory = directory if directory is not None else queries_dir()
+    return {p.stem: parse_library_file(p) for p in sorted(directory.glob("*.rq"))}
+
+
+def find_query(spec: str, directory: Path | None = None) -> LibraryQuery:
+    """A library name or a path to an .rq file; an unknown name lists close matches."""
+    path = Path(spec)
+    if spec.endswith(".rq"):
+        if not path.is_file():
+            raise BuildError(spec, "query file not found")
+        text = path.read_text(encoding="utf-8")
+        head = _header(text)
+        if head.get("Question"):
+            return parse_library_file(path)
+        return LibraryQuery(path.stem, path, text, "", (), "")
+    directory = directory if directory is not None else queries_dir()
+    queries = library(directory)
+    if spec not in queries:
+        close = difflib.get_close_matches(spec, list(queries), n=3, cutoff=0.4)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see `rightsgraph query --list`"
+        raise BuildError(spec, f"no query of that name in {directory}{hint}")
+    return queries[spec]
+
+

@@ -1,0 +1,113 @@
+"""Parameters: user strings turned into typed RDF terms before any query sees them.
+
+An entity parameter takes an id, a name or alias, or an IRI, and must name
+something in the graph; a date must be a date; a right must be in the rights
+scheme. Nothing a user types is pasted into query text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Literal, URIRef
+
+from graph import dates
+from graph.errors import BuildError
+from graph.model.namespaces import RGD
+from graph.model.terms import RG
+from graph.query.backends import DEFAULT_MAX_ROWS, SAFE_IRI
+from graph.query.library import LibraryQuery
+
+
+def _lookup(backend, text: str, bindings: dict, where: str) -> list[dict]:
+    return backend.run(text, bindings, where, DEFAULT_MAX_ROWS).rows
+
+
+def resolve_entity(backend, value: str, where: str) -> URIRef:
+    """An IRI, a prefixed rgd: name, an id (almaty-raid) or a label/alias (NSS) to the entity's IRI."""
+    if value.startswith(("http://", "https://")):
+        if not SAFE_IRI.match(value):
+            raise BuildError(where, f"not a valid IRI: {value!r}")
+        return URIRef(value)
+    if value.startswith("rgd:"):
+        value = value[4:]
+    candidates = []
+    if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9-]+)*", value):
+        candidates = [RGD[f"{kind}/{value}"] for kind in ("entity", "instrument", "event", "office")]
+        if "/" in value:
+            candidates.append(RGD[value])
+    found = []
+    for iri in candidates:
+        rows = _lookup(backend, "SELECT ?x WHERE { ?x ?p ?o } LIMIT 1", {"x": iri}, where)
+        if rows:
+            found.append(iri)
+    if len(found) == 1:
+        return found[0]
+    rows = _lookup(backend, """
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT DISTINCT ?x ?name WHERE {
+          { ?x rdfs:label ?l } UNION { ?x skos:altLabel ?l }
+          FILTER(LCASE(STR(?l)) = LCASE(?name))
+          FILTER(STRSTARTS(STR(?x), "https://w3id.org/rightsgraph/id/"))
+        } ORDER BY ?x""", {"name": Literal(value)}, where)
+    iris = sorted({str(r["x"]) for r in rows})
+    if len(iris) == 1:
+        return URIRef(iris[0])
+    if len(iris) > 1:
+        raise BuildError(where, f"{value!r} names {len(iris)} things: {', '.join(iris)}; pass one IRI")
+    raise BuildError(where, f"no entity, event or instrument is called {value!r}")
+
+
+def resolve_right(backend, value: str, where: str) -> URIRef:
+    if value.startswith(("http://", "https://")):
+        iri = URIRef(value)
+    elif re.fullmatch(r"(rg:)?[A-Za-z]+", value):
+        iri = RG._NS[value.removeprefix("rg:")]
+    else:
+        rows = _lookup(backend, """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            SELECT ?r ?name WHERE { ?r skos:prefLabel ?l FILTER(LCASE(STR(?l)) = LCASE(?name)) }""",
+                       {"name": Literal(value)}, where)
+        if len(rows) != 1:
+            raise BuildError(where, f"no right is called {value!r}")
+        iri = rows[0]["r"]
+    rows = _lookup(backend, """PREFIX rg: <https://w3id.org/rightsgraph/ontology#>
+        SELECT ?r WHERE { ?r a rg:Right }""", {"r": iri}, where)
+    if not rows:
+        raise BuildError(where, f"{value!r} is not a right of the rights scheme (see ontology/rights.ttl)")
+    return iri
+
+
+def bind_params(query: LibraryQuery, raw: dict[str, str], backend) -> dict[str, object]:
+    """Turn --param strings into typed terms, checking each against its declared kind."""
+    declared = {p.name: p for p in query.params}
+    where = str(query.path)
+    if declared:
+        unknown = sorted(set(raw) - set(declared))
+        if unknown:
+            raise BuildError(where, f"unknown parameter {unknown[0]!r} (this query takes: {', '.join(declared)})")
+        missing = [p for p in query.params if p.name not in raw]
+        if missing:
+            p = missing[0]
+            raise BuildError(where, f"missing parameter {p.name!r} ({p.kind}): {p.help}; pass --param {p.name}=VALUE")
+    out: dict[str, object] = {}
+    for name, value in raw.items():
+        kind = declared[name].kind if name in declared else "text"
+        here = f"--param {name}"
+        if kind == "entity":
+            out[name] = resolve_entity(backend, value, here)
+        elif kind == "right":
+            out[name] = resolve_right(backend, value, here)
+        elif kind == "date":
+            if dates.problem(value):
+                raise BuildError(here, f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            out[name] = Literal(value)
+        elif kind == "integer":
+            if not re.fullmatch(r"\d{1,6}", value):
+                raise BuildError(here, f"{value!r} is not a whole number")
+            out[name] = Literal(int(value))
+        else:
+            out[name] = Literal(value)
+    return out
+
+

@@ -1,0 +1,142 @@
+"""Write the graph in several formats, byte-identical from build to build.
+
+rdflib's Turtle and TriG writers sort subjects and predicates, so they are
+stable as long as the graph has no blank nodes (the assembler makes none).
+Its N-Triples and JSON-LD writers follow hash order, which changes between
+Python processes, so N-Triples lines are sorted here and JSON-LD is written
+by a small writer that orders nodes, keys and values.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF
+
+from graph.model.namespaces import PREFIXES, bind_prefixes
+
+JSONLD_CONTEXT = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
+
+
+def turtle(graph: Graph) -> str:
+    bind_prefixes(graph)
+    return graph.serialize(format="turtle")
+
+
+def ntriples(graph: Graph) -> str:
+    lines = [line for line in graph.serialize(format="nt").splitlines() if line.strip()]
+    return "\n".join(sorted(set(lines))) + "\n"
+
+
+def trig(ds: Dataset) -> str:
+    """One block per named graph, graphs in IRI order, each body as sorted Turtle."""
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
+    blocks = []
+    for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
+        if len(g) == 0:
+            continue
+        body = Graph()
+        for triple in g:
+            body.add(triple)
+        text = turtle(body)
+        # Lines are kept as they are: a multi-line literal must not gain indentation.
+        body_text = "\n".join(line for line in text.splitlines() if not line.startswith("@prefix")).strip("\n")
+        blocks.append(f"<{g.identifier}> {{\n{body_text}\n}}\n")
+    return header + "\n" + "\n".join(blocks)
+
+
+def _compact(iri: URIRef) -> str:
+    text = str(iri)
+    best = ""
+    for prefix, ns in JSONLD_CONTEXT.items():
+        if text.startswith(ns) and len(ns) > len(JSONLD_CONTEXT.get(best, "")) and "/" not in text[len(ns):][:1]:
+            best = prefix
+    return f"{best}:{text[len(JSONLD_CONTEXT[best]):]}" if best else text
+
+
+def _value(term) -> dict:
+    if isinstance(term, BNode):
+        raise ValueError("the graph must not contain blank nodes")
+    if isinstance(term, URIRef):
+        return {"@id": _compact(term)}
+    assert isinstance(term, Literal)
+    out: dict = {"@value": str(term)}
+    if term.language:
+        out["@language"] = term.language
+    elif term.datatype is not None:
+        out["@type"] = _compact(term.datatype)
+    return out
+
+
+def jsonld(graph: Graph) -> str:
+    """JSON-LD with a prefix context and one node object per subject, all sorted."""
+    nodes = []
+    for subject in sorted(set(graph.subjects()), key=str):
+        if isinstance(subject, BNode):
+            raise ValueError("the graph must not contain blank nodes")
+        node: dict = {"@id": _compact(subject)}
+        types = sorted(_compact(t) for t in graph.objects(subject, RDF.type))
+        if types:
+            node["@type"] = types
+        for predicate in sorted(set(graph.predicates(subject)) - {RDF.type}, key=str):
+            values = [_value(o) for o in graph.objects(subject, predicate)]
+            node[_compact(predicate)] = sorted(values, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        nodes.append(node)
+    doc = {"@context": JSONLD_CONTEXT, "@graph": nodes}
+    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+
+
+def embed_json(data: dict) -> str:
+    """JSON that is safe inside an HTML <script> element: no '<', '>' or '&' survive as such.
+
+    Both generated pages carry their data this way, so that no string from a
+    report can close the script or start markup.
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def fill_template(text: str, values: dict[str, str]) -> str:
+    """Put each value where its /*NAME*/ placeholder stands, in one pass over the template.
+
+    Chained replacements would look for the next placeholder inside data that
+    was already inserted, so a label containing "/*VIS*/" could blank the page.
+    One pass over the template alone cannot be steered by what it inserts.
+    """
+    import re
+
+    pattern = re.compile(r"/\*(" + "|".join(re.escape(k) for k in sorted(values)) + r")\*/")
+    found = set(pattern.findall(text))
+    if found != set(values):
+        raise ValueError(f"template placeholders {sorted(found)} do not match {sorted(values)}")
+    return pattern.sub(lambda m: values[m.group(1)], text)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside the target, then rename over it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_all(outputs: dict[str, str], out_dir: Path) -> list[Path]:
+    """Write every output only after all of them were produced in memory."""
+    written = []
+    for name, text in sorted(outputs.items()):
+        target = out_dir / name
+        write_atomic(target, text)
+        written.append(target)
+    return written

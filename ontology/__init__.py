@@ -1,0 +1,1 @@
+"""The ontology (Turtle), shipped as package data: see graph.resources."""

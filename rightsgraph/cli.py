@@ -1,0 +1,350 @@
+"""The ``rightsgraph`` command: a thin layer over the library functions.
+
+Each subcommand parses its options, calls one function and prints; errors
+the user can fix are BuildErrors, printed as one line with exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from graph.errors import BuildError
+from graph.resources import DEFAULT_CORPUS, DEFAULT_OUT
+from rightsgraph import __version__
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from graph.build import summary
+    from rightsgraph.pipeline import build
+
+    result = build(corpus=args.corpus, data_dir=args.data, out_dir=args.out, with_pictures=not args.no_pictures,
+                   screenshot=not args.no_screenshot)
+    print(summary(result))
+    return 0
+
+
+def cmd_viz(args: argparse.Namespace) -> int:
+    from graph.write.serialize import write_atomic
+    from viz.draw.page import page_html
+    from viz.views import select
+
+    G, title = select(args.graph, args.focus, args.hops, args.query, _params(args.param), args.date_from, args.date_to)
+    write_atomic(args.out, page_html(G, title))
+    print(f"wrote {args.out} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")
+    if args.screenshot:
+        from viz.draw.browser import screenshot
+
+        print(f"wrote {screenshot(args.out, args.screenshot)}")
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from graph.write.serialize import write_atomic
+    from viz.draw.timeline import render
+    from viz.views import load_network
+
+    data = render(load_network(args.graph), args.out.suffix.lstrip(".") or "svg")
+    if args.out.suffix == ".png":
+        tmp = args.out.with_name(f".{args.out.name}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(args.out)
+    else:
+        write_atomic(args.out, data.decode("utf-8"))
+    print(f"wrote {args.out}")
+    return 0
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    import json
+
+    from viz.analysis import centrality, communities, explain, shortest_path
+    from viz.views import load_network, node_id
+
+    G = load_network(args.graph)
+    report = {"central_actors": centrality(G, args.top), "communities": communities(G)}
+    if args.path:
+        a, b = (node_id(args.graph, v) for v in args.path)
+        steps = shortest_path(G, a, b)
+        report["path"] = {"steps": steps, "explained": explain(steps)}
+    if args.format == "json":
+        print(json.dumps(report, indent=1, ensure_ascii=False))
+        return 0
+    print("Most central actors (betweenness, degree):")
+    for r in report["central_actors"]:
+        print(f"  {r['betweenness']:.3f}  {r['degree']:3d}  {r['label']} ({r['class']})")
+    print("Communities (actors who share events):")
+    for i, c in enumerate(report["communities"], 1):
+        print(f"  {i}. {'; '.join(c)}")
+    if args.path:
+        print("Shortest path:")
+        print(f"  {report['path']['explained']}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from graph.write.serialize import write_atomic
+
+    if args.profile:
+        from rdflib import Graph
+
+        from graph.write import profiles, serialize
+
+        if not args.graph.is_file():
+            raise BuildError(str(args.graph), "graph file not found: run `rightsgraph build` first, or pass --graph FILE")
+        g = Graph()
+        g.parse(args.graph)
+        if args.profile == "schema":
+            target, text = args.out / "graph.schema.jsonld", profiles.schema_org(g)
+        else:
+            target, text = args.out / "graph.sem.ttl", serialize.turtle(profiles.sem(g))
+        write_atomic(target, text)
+        print(f"wrote {target}")
+        return 0
+    from viz import export
+    from viz.views import load_network
+
+    G = export.network(load_network(args.graph), args.network)
+    stem = args.out / f"network-{args.network}"
+    if args.format == "csv":
+        nodes, edges = export.to_csv(G)
+        targets = {stem.with_name(stem.name + "-nodes.csv"): nodes, stem.with_name(stem.name + "-edges.csv"): edges}
+    else:
+        ext = {"graphml": "graphml", "gexf": "gexf", "cytoscape": "cyjs"}[args.format]
+        text = {"graphml": export.to_graphml, "gexf": export.to_gexf, "cytoscape": export.to_cytoscape}[args.format](G)
+        targets = {stem.with_suffix(f".{ext}"): text}
+    for path, text in targets.items():
+        write_atomic(path, text)
+        print(f"wrote {path}")
+    return 0
+
+
+def cmd_sentences(args: argparse.Namespace) -> int:
+    """Print each sentence with the pointer a curator would write for it."""
+    from graph.read.corpus import read_document
+
+    doc = read_document(args.corpus / args.file)
+    for s in doc.sentences:
+        print(f"s{s.index}@{s.fingerprint}\t{s.kind}\t{s.text}")
+    return 0
+
+
+def cmd_gen_terms(args: argparse.Namespace) -> int:
+    from graph.model.ontology import load_ontology, terms_module_source
+    from graph.write.serialize import write_atomic
+
+    from graph.model import terms
+
+    target = Path(terms.__file__)
+    write_atomic(target, terms_module_source(load_ontology()))
+    print(f"wrote {target}")
+    return 0
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise BuildError(f"--param {pair}", "expected NAME=VALUE")
+        out[name] = value
+    return out
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from graph import query as sparql
+
+    if args.list:
+        for q in sparql.library().values():
+            params = " ".join(f"--param {p.name}=<{p.kind}>" for p in q.params)
+            print(f"{q.name}{' ' + params if params else ''}\n    {q.question}")
+        return 0
+    if bool(args.query) == bool(args.expression):
+        raise BuildError("query", "give a library name, an .rq file, or -e 'SPARQL' (see --list)")
+    backend = sparql.EndpointBackend(args.endpoint) if args.endpoint else sparql.LocalBackend(args.graph)
+    params = _params(args.param)
+    if args.expression:
+        result = sparql.run_text(args.expression, params, backend, args.max_rows)
+    else:
+        result = sparql.run_query(args.query, params, backend, args.max_rows)
+    sys.stdout.write(sparql.format_result(result, args.format))
+    if result.truncated:
+        print(f"rightsgraph: note: result cut at {args.max_rows} rows (raise --max-rows to see more)", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from graph.query.endpoint import start_server, write_query_page
+
+    server = start_server(args.graph, args.host, args.port, args.timeout)
+    page = write_query_page(args.graph, server.query_url, args.page)
+    print(f"SPARQL endpoint (read-only): {server.query_url}", flush=True)
+    print(f"query page (works offline): {page.resolve().as_uri()}", flush=True)
+    print(f"time limit per query: {args.timeout} s; stop with Ctrl-C", flush=True)
+    import signal
+
+    # A plain `kill` must stop the Oxigraph server too, not leave it running on its port.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        server.process.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return 0
+
+
+def cmd_mappings(args: argparse.Namespace) -> int:
+    from graph.model.mappings import sssom_tsv
+    from graph.resources import ontology_dir
+    from graph.write.serialize import write_atomic
+
+    target = ontology_dir() / "mappings.sssom.tsv"
+    write_atomic(target, sssom_tsv())
+    print(f"wrote {target}")
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from graph.model.docs import write_docs
+
+    print(f"wrote {write_docs(args.out)}")
+    return 0
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    from graph.links import reconcile
+    from graph.build import load
+    from graph.resources import data_dir
+    from graph.write.serialize import write_atomic
+
+    if args.accept:
+        entity, sep, qid = args.accept.partition("=")
+        if not sep:
+            raise BuildError("--accept", "expected ENTITY=QID")
+        print(reconcile.accept(args.data or data_dir(), entity, qid, args.source or ""))
+        return 0
+    curation = load(args.data or data_dir(), args.corpus)
+    targets = args.entity or reconcile.unlinked(curation)
+    unknown = [e for e in targets if e not in curation.entities]
+    if unknown:
+        raise BuildError(unknown[0], "unknown entity id")
+    fetch = reconcile.recorded_fetch(args.responses) if args.responses else reconcile.http_fetch
+    from datetime import date
+
+    found = reconcile.reconcile(curation, targets, fetch)
+    target = (args.data or data_dir()) / "link-candidates.yaml"
+    write_atomic(target, reconcile.candidates_yaml(found, date.today().isoformat()))
+    for c in found:
+        if c.rank == 1:
+            print(f"{c.entity}: {c.qid} {c.label!r} ({c.description}) score {c.score}")
+    print(f"wrote {len(found)} unverified candidates to {target}; confirm with --accept ENTITY=QID --source \"…\"")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="rightsgraph", description="A knowledge graph of human-rights reporting.")
+    top.add_argument("--version", action="version", version=f"rightsgraph {__version__}")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build, validate and write the graph")
+    b.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of report files (default: ../shared/corpus)")
+    b.add_argument("--data", type=Path, help="folder of curated facts (default: the curated data shipped with rightsgraph)")
+    b.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: out/)")
+    b.add_argument("--no-pictures", action="store_true", help="skip the network page and timeline")
+    b.add_argument("--no-screenshot", action="store_true", help="skip the Chromium screenshot of the network page")
+    b.set_defaults(func=cmd_build)
+
+    ttl = DEFAULT_OUT / "graph.ttl"
+    v = sub.add_parser("viz", help="write the interactive network page (offline HTML)")
+    v.add_argument("--graph", type=Path, default=ttl)
+    v.add_argument("--out", type=Path, default=DEFAULT_OUT / "network.html")
+    v.add_argument("--focus", help="draw only what lies around this entity or event (id, name or IRI)")
+    v.add_argument("--hops", type=int, default=1, help="how far around --focus (default 1)")
+    v.add_argument("--query", help="draw what a library query or .rq file returns")
+    v.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    v.add_argument("--from", dest="date_from", help="only events from this date (YYYY, YYYY-MM, YYYY-MM-DD)")
+    v.add_argument("--to", dest="date_to", help="only events up to this date")
+    v.add_argument("--screenshot", type=Path, help="also save a PNG screenshot (needs Chromium)")
+    v.set_defaults(func=cmd_viz)
+
+    t = sub.add_parser("timeline", help="draw events over time (SVG or PNG)")
+    t.add_argument("--graph", type=Path, default=ttl)
+    t.add_argument("--out", type=Path, default=DEFAULT_OUT / "timeline.svg")
+    t.set_defaults(func=cmd_timeline)
+
+    a = sub.add_parser("analyse", help="central actors, communities, shortest path between two entities")
+    a.add_argument("--graph", type=Path, default=ttl)
+    a.add_argument("--path", nargs=2, metavar=("FROM", "TO"), help="explain the shortest chain between two entities")
+    a.add_argument("--top", type=int, default=10)
+    a.add_argument("--format", choices=["table", "json"], default="table")
+    a.set_defaults(func=cmd_analyse)
+
+    x = sub.add_parser("export", help="the network for Gephi, Cytoscape and spreadsheets")
+    x.add_argument("--graph", type=Path, default=ttl)
+    x.add_argument("--format", choices=["graphml", "gexf", "csv", "cytoscape"], default="graphml")
+    x.add_argument("--network", choices=["full", "actors"], default="full",
+                   help="full: events, actors, places, instruments; actors: actors linked by shared events")
+    x.add_argument("--profile", choices=["schema", "sem"],
+                   help="instead of a network: the graph as schema.org JSON-LD or as plain SEM Turtle")
+    x.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    x.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("sentences", help="list a report's sentences with their pointers")
+    s.add_argument("file", help="file name inside the corpus folder")
+    s.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    s.set_defaults(func=cmd_sentences)
+
+    q = sub.add_parser("query", help="run a library query, an .rq file or -e SPARQL on the graph or an endpoint")
+    q.add_argument("query", nargs="?", help="library name (see --list) or path to an .rq file")
+    q.add_argument("-e", "--expression", help="ad-hoc SPARQL text")
+    q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="bind a parameter (repeatable)")
+    q.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "ttl", "nt"])
+    q.add_argument("--graph", type=Path, default=DEFAULT_OUT / "graph.trig", help="built graph (default: out/graph.trig)")
+    q.add_argument("--endpoint", help="query a SPARQL endpoint URL instead of the graph file")
+    q.add_argument("--max-rows", type=int, default=10_000, help="stop after this many rows and say so (default 10000)")
+    q.add_argument("--list", action="store_true", help="list the library with each question")
+    q.set_defaults(func=cmd_query)
+
+    sv = sub.add_parser("serve", help="serve the graph as a read-only SPARQL endpoint (Oxigraph) with a query page")
+    sv.add_argument("--graph", type=Path, default=DEFAULT_OUT / "graph.trig")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=7878)
+    sv.add_argument("--timeout", type=int, default=30, help="seconds a query may run (default 30)")
+    sv.add_argument("--page", type=Path, default=DEFAULT_OUT / "query.html", help="where to write the query page")
+    sv.set_defaults(func=cmd_serve)
+
+    m = sub.add_parser("mappings", help="regenerate ontology/mappings.sssom.tsv from the Turtle")
+    m.set_defaults(func=cmd_mappings)
+
+    lk = sub.add_parser("link", help="propose Wikidata items for unlinked entities (needs the internet), or accept one")
+    lk.add_argument("entity", nargs="*", help="entity ids (default: every actor and place without a Wikidata link)")
+    lk.add_argument("--accept", metavar="ENTITY=QID", help="confirm a reviewed candidate: it moves to data/links.yaml as verified")
+    lk.add_argument("--source", help="with --accept: how the link was confirmed")
+    lk.add_argument("--responses", type=Path, help="replay recorded search answers from this folder instead of the network")
+    lk.add_argument("--data", type=Path, help="folder of curated facts to read and write (default: the shipped data/)")
+    lk.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    lk.set_defaults(func=cmd_link)
+
+    d = sub.add_parser("docs", help="write the ontology documentation page (pyLODE)")
+    d.add_argument("--out", type=Path, default=Path("docs") / "ontology.html", help="where to write the page (default: docs/ontology.html)")
+    d.set_defaults(func=cmd_docs)
+
+    g = sub.add_parser("gen-terms", help="regenerate graph/model/terms.py from the ontology")
+    g.set_defaults(func=cmd_gen_terms)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BuildError as err:
+        # Paths under the working directory are shown relative to it: shorter, and still clickable.
+        print(f"rightsgraph: error: {str(err).replace(f'{Path.cwd()}/', '')}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,176 @@
+"""The real Oxigraph server on a free loopback port: standard protocol, read-only, limits reported."""
+
+import json
+import re
+import socket
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+from SPARQLWrapper import CSV, JSON, SPARQLWrapper
+
+from graph.query.endpoint import start_server, write_query_page
+from graph.write.serialize import embed_json
+from graph.errors import BuildError
+from tests.paths import ROOT
+from graph.query import EndpointBackend, LocalBackend, library, run_query
+
+PARAMS = {"actor_events": {"actor": "NSS"}, "events_in_place": {"place": "Semipalatinsk"},
+          "events_in_period": {"from": "2009-09", "to": "2009-12"}, "events_by_right": {"right": "freedom of religion"},
+          "evidence": {"fact": "sr-finding-beatings"}, "neighbourhood": {"entity": "osce-chairmanship", "hops": "2"},
+          "office_holders": {"date": "2022-01"}}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def trig(built):
+    return built.written[0].parent / "graph.trig"
+
+
+@pytest.fixture(scope="module")
+def server(trig, tmp_path_factory):
+    srv = start_server(trig, port=free_port(), timeout_s=2, store_dir=tmp_path_factory.mktemp("store") / "db")
+    yield srv
+    srv.stop()
+
+
+def get(url, accept):
+    req = urllib.request.Request(url, headers={"Accept": accept})
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        return resp.headers.get("Content-Type"), resp.read().decode()
+
+
+def test_sparqlwrapper_select(server):
+    client = SPARQLWrapper(server.query_url)
+    client.setQuery("""PREFIX rg: <https://w3id.org/rightsgraph/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?label WHERE { ?t rg:holder/rdfs:label ?label ; rg:office/rdfs:label "President of Kazakhstan"@en }
+        ORDER BY ?label""")
+    client.setReturnFormat(JSON)
+    labels = [b["label"]["value"] for b in client.queryAndConvert()["results"]["bindings"]]
+    assert labels == ["Kassym-Jomart Tokayev", "Nursultan Nazarbaev"]
+    client.setReturnFormat(CSV)
+    assert client.queryAndConvert().decode().splitlines()[0] == "label"
+
+
+@pytest.mark.parametrize("accept, expected", [
+    ("application/sparql-results+json", "application/sparql-results+json"),
+    ("application/sparql-results+xml", "application/sparql-results+xml"),
+    ("text/csv", "text/csv"),
+    ("text/tab-separated-values", "text/tab-separated-values"),
+])
+def test_content_negotiation_for_select(server, accept, expected):
+    query = urllib.parse.quote("SELECT ?s WHERE { ?s a <https://w3id.org/rightsgraph/ontology#Raid> } ORDER BY ?s")
+    ctype, body = get(f"{server.query_url}?query={query}", accept)
+    assert ctype.startswith(expected)
+    assert "almaty-raid" in body and "semey-raids" in body
+
+
+def test_turtle_for_construct(server):
+    query = urllib.parse.quote("CONSTRUCT { ?s a ?t } WHERE { ?s a ?t FILTER(?t = <https://w3id.org/rightsgraph/ontology#Raid>) }")
+    ctype, body = get(f"{server.query_url}?query={query}", "text/turtle")
+    assert ctype.startswith("text/turtle") and "almaty-raid" in body
+
+
+def test_updates_are_refused(server):
+    for path, field in (("/update", "update"), ("/query", "query")):
+        data = urllib.parse.urlencode({field: "DROP ALL"}).encode()
+        with pytest.raises(urllib.error.HTTPError) as err:
+            urllib.request.urlopen(urllib.request.Request(server.url + path, data=data), timeout=10)
+        assert err.value.code in (400, 403)
+    assert run_query("timeline", {}, EndpointBackend(server.query_url)).rows  # nothing was dropped
+
+
+def test_time_limit_is_reported(server):
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    with pytest.raises(BuildError, match="time limit"):
+        EndpointBackend(server.query_url, timeout=30).run(heavy, {}, "-e", 10)
+
+
+def normalise(rows):
+    return sorted(sorted((k, "; ".join(sorted(str(v).split("; ")))) for k, v in r.items()) for r in rows)
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_library_answers_the_same_over_http(server, trig, name):
+    remote = run_query(name, PARAMS.get(name, {}), EndpointBackend(server.query_url))
+    local = run_query(name, PARAMS.get(name, {}), LocalBackend(trig))
+    if local.kind == "graph":
+        from rdflib.compare import isomorphic
+
+        assert isomorphic(remote.graph, local.graph)
+    else:
+        assert normalise(remote.rows) == normalise(local.rows)
+        assert remote.rows
+
+
+def test_cli_against_endpoint(server):
+    done = subprocess.run([sys.executable, "-m", "rightsgraph.cli", "query", "office_holders", "--param", "date=2009-05",
+                           "--endpoint", server.query_url, "--format", "csv"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "President of Kazakhstan,Nursultan Nazarbaev" in done.stdout
+
+
+def test_query_page_is_offline_and_has_the_library(server, trig, tmp_path):
+    page = write_query_page(trig, server.query_url, tmp_path / "query.html").read_text()
+    for name in library():
+        assert f'"name": "{name}"' in page
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)\s*=", page, re.I)
+    assert not re.search(r"@import|url\(\s*[\"']?https?:", page, re.I)
+    # The only address the page talks to is the endpoint it was written for.
+    assert set(re.findall(r"https?://127\.0\.0\.1:\d+/query", page)) == {server.query_url}
+
+
+def test_embedded_json_cannot_close_the_script():
+    text = embed_json({"label": "</script><script>alert(1)</script>"})
+    assert "</script>" not in text and json.loads(text)["label"].startswith("</script>")
+
+
+def test_query_page_runs_a_library_question_in_chromium(server, trig, tmp_path, driver):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = write_query_page(trig, server.query_url, tmp_path / "query.html")
+    driver.get("about:blank")
+    driver.get(page.resolve().as_uri())
+    driver.find_element(By.CSS_SELECTOR, 'nav button[data-name="office_holders"]').click()
+    box = driver.find_element(By.ID, "param-date")
+    box.clear()
+    box.send_keys("2022-01")
+    driver.find_element(By.ID, "run").click()
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#results td"))
+    cells = [td.text for td in driver.find_elements(By.CSS_SELECTOR, "#results td")]
+    assert "Kassym-Jomart Tokayev" in cells
+    assert driver.find_element(By.ID, "status").text == "2 rows"
+    box.clear()
+    box.send_keys('2022" } ; DROP ALL')
+    driver.find_element(By.ID, "run").click()
+    assert "not a date" in driver.find_element(By.ID, "status").text
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_serve_command_starts_and_stops(trig, tmp_path):
+    port = free_port()
+    page = tmp_path / "query.html"
+    proc = subprocess.Popen([sys.executable, "-m", "rightsgraph.cli", "serve", "--graph", str(trig), "--port", str(port),
+                             "--page", str(page)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert line.strip() == f"SPARQL endpoint (read-only): http://127.0.0.1:{port}/query"
+        assert "query page (works offline)" in proc.stdout.readline()
+        assert page.is_file()
+        answer = run_query("office_holders", {"date": "2009-05"}, EndpointBackend(f"http://127.0.0.1:{port}/query"))
+        assert "Nursultan Nazarbaev" in {r["holder"] for r in answer.records()}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    with pytest.raises(BuildError, match="cannot reach endpoint"):
+        EndpointBackend(f"http://127.0.0.1:{port}/query", timeout=2).run("ASK {}", {}, "-e", 1)

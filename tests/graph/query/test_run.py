@@ -1,0 +1,136 @@
+"""Parameters cannot inject SPARQL, formats follow the standards, errors are located."""
+
+import csv
+import io
+import json
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from graph.errors import BuildError
+from graph.query import (LocalBackend, find_query, format_result, inject_values, run_query, run_text,
+                          values_block)
+
+HOSTILE = ['"} ; DROP ALL ; #', "x' } DELETE WHERE { ?s ?p ?o } #", 'a\\" } INSERT DATA { <a> <b> <c> }', "line\nbreak"]
+
+
+@pytest.fixture(scope="module")
+def backend(built):
+    return LocalBackend(built.written[0].parent / "graph.trig")
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_text_is_bound_as_a_literal(backend, value):
+    result = run_text("SELECT ?v (STRLEN(?v) AS ?n) WHERE { }", {"v": value}, backend)
+    assert result.records() == [{"v": value, "n": len(value)}]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_text_in_values_block_stays_one_literal(backend, value):
+    text = inject_values("SELECT ?v WHERE { }", {"v": Literal(value)}, "-e")
+    plain = Graph().query(text)  # a second, independent SPARQL engine reads it back
+    assert [str(r[0]) for r in plain] == [value]
+
+
+@pytest.mark.parametrize("value", HOSTILE + ["NSS } ; DROP ALL"])
+def test_hostile_entity_parameter_is_refused(backend, value):
+    with pytest.raises(BuildError, match="no entity, event or instrument is called"):
+        run_query("actor_events", {"actor": value}, backend)
+
+
+def test_unsafe_iri_never_reaches_values_block():
+    with pytest.raises(BuildError, match="not a safe IRI"):
+        values_block({"x": URIRef("http://a.org/x> } ; DROP ALL ; <http://b")})
+
+
+def test_date_and_integer_parameters_are_checked(backend):
+    with pytest.raises(BuildError, match=r"'2009-05\" }' is not a date"):
+        run_query("office_holders", {"date": '2009-05" }'}, backend)
+    with pytest.raises(BuildError, match="not a whole number"):
+        run_query("neighbourhood", {"entity": "osce", "hops": "2 } ; DROP ALL"}, backend)
+
+
+def test_missing_and_unknown_parameters(backend):
+    with pytest.raises(BuildError, match=r"missing parameter 'actor' \(entity\)"):
+        run_query("actor_events", {}, backend)
+    with pytest.raises(BuildError, match="unknown parameter 'who'"):
+        run_query("actor_events", {"actor": "NSS", "who": "x"}, backend)
+
+
+def test_ambiguous_name_lists_candidates(tmp_path):
+    two = tmp_path / "two.ttl"
+    two.write_text("""@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://w3id.org/rightsgraph/id/entity/a> rdfs:label "Same Name"@en .
+<https://w3id.org/rightsgraph/id/entity/b> rdfs:label "same name"@en .
+""")
+    with pytest.raises(BuildError, match=r"'Same name' names 2 things: .*entity/a, .*entity/b"):
+        run_query("actor_events", {"actor": "Same name"}, LocalBackend(two))
+
+
+def test_unknown_query_name_suggests():
+    with pytest.raises(BuildError, match="did you mean timeline"):
+        find_query("timelin")
+
+
+def test_syntax_error_has_line_and_column(backend):
+    with pytest.raises(BuildError, match=r"^-e:2:\d+: SPARQL syntax error"):
+        run_text("SELECT * WHERE {\n  ?s ?p }", {}, backend)
+
+
+def test_syntax_error_in_a_file(tmp_path, backend):
+    bad = tmp_path / "bad.rq"
+    bad.write_text("# Question: broken?\n# Returns: nothing\nSELECT * WHERE { ?s ?p ?o \n")
+    with pytest.raises(BuildError, match=r"bad.rq:4:1: SPARQL syntax error"):
+        run_query(str(bad), {}, backend)
+
+
+def test_csv_is_readable_by_the_csv_module(backend):
+    result = run_query("court_decisions", {}, backend)
+    table = list(csv.reader(io.StringIO(format_result(result, "csv"))))
+    assert table[0] == result.vars
+    assert len(table) == len(result.rows) + 1
+    assert any("25 years' imprisonment" in cell for row in table for cell in row)
+
+
+def test_json_follows_sparql_results_format(backend):
+    result = run_query("office_holders", {"date": "2009-05"}, backend)
+    doc = json.loads(format_result(result, "json"))
+    assert doc["head"]["vars"] == result.vars
+    for binding in doc["results"]["bindings"]:
+        assert set(binding) <= set(doc["head"]["vars"])
+        for value in binding.values():
+            assert value["type"] in {"uri", "literal", "bnode"} and isinstance(value["value"], str)
+            assert not ("xml:lang" in value and "datatype" in value)
+    holders = {b["holder"]["value"] for b in doc["results"]["bindings"]}
+    assert "Nursultan Nazarbaev" in holders
+
+
+def test_tsv_uses_rdf_term_syntax(backend):
+    result = run_query("external_identifiers", {}, backend)
+    lines = format_result(result, "tsv").splitlines()
+    assert lines[0].split("\t") == [f"?{v}" for v in result.vars]
+    assert any('"Q232"' in line for line in lines)
+
+
+def test_construct_round_trips_as_turtle(backend):
+    result = run_query("neighbourhood", {"entity": "osce-chairmanship", "hops": "2"}, backend)
+    again = Graph().parse(data=format_result(result, "ttl"), format="turtle")
+    assert isomorphic(again, result.graph)
+    assert len(again) > 50
+
+
+def test_max_rows_is_reported(backend):
+    result = run_query("timeline", {}, backend, max_rows=5)
+    assert len(result.rows) == 5 and result.truncated
+
+
+def test_readme_python_example(built, tmp_path, monkeypatch, root):
+    import doctest
+    import shutil
+
+    (tmp_path / "out").mkdir()
+    shutil.copy(built.written[0].parent / "graph.trig", tmp_path / "out" / "graph.trig")
+    monkeypatch.chdir(tmp_path)
+    failures, tried = doctest.testfile(str(root / "README.md"), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert tried >= 4 and failures == 0

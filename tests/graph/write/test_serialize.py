@@ -1,0 +1,61 @@
+"""Every output format carries the same graph, and the writers are deterministic."""
+
+import json
+
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from graph.write.serialize import jsonld, ntriples, write_atomic
+
+
+def test_all_formats_hold_the_same_graph(built):
+    out = built.written[0].parent
+    turtle = Graph().parse(out / "graph.ttl", format="turtle")
+    assert isomorphic(turtle, built.graph)
+    assert isomorphic(Graph().parse(out / "graph.nt", format="nt"), turtle)
+    assert isomorphic(Graph().parse(out / "graph.jsonld", format="json-ld"), turtle)
+    ds = Dataset()
+    ds.parse(out / "graph.trig", format="trig")
+    merged = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    assert isomorphic(merged, turtle)
+
+
+def test_trig_has_one_graph_per_source_plus_ontology(built):
+    ds = Dataset()
+    ds.parse(built.written[0].parent / "graph.trig", format="trig")
+    names = {str(g.identifier) for g in ds.graphs() if len(g)}
+    assert "https://w3id.org/rightsgraph/id/graph/kazakhstan-annual-report-2010" in names
+    assert "https://w3id.org/rightsgraph/id/graph/ontology" in names
+    ontology = ds.graph("https://w3id.org/rightsgraph/id/graph/ontology")
+    assert (None, None, None) in ontology and len(ontology) > 500
+
+
+def test_jsonld_is_sorted_and_uses_prefixes(built):
+    doc = json.loads(built.outputs["graph.jsonld"])
+    ids = [n["@id"] for n in doc["@graph"]]
+    assert doc["@context"]["rg"] == "https://w3id.org/rightsgraph/ontology#"
+    assert "rgd:event/almaty-raid" in ids
+    assert len(ids) == len(set(ids))
+
+
+def test_ntriples_sorted_unique(built):
+    lines = built.outputs["graph.nt"].splitlines()
+    assert lines == sorted(set(lines))
+
+
+def test_same_graph_built_in_another_order_serialises_identically(graph):
+    shuffled = Graph()
+    for t in sorted(graph, key=lambda t: str(t[1]) + str(t[2]), reverse=True):
+        shuffled.add(t)
+    assert jsonld(shuffled) == jsonld(graph)
+    assert ntriples(shuffled) == ntriples(graph)
+
+
+def test_write_atomic_leaves_no_temporary_file(tmp_path):
+    target = tmp_path / "x" / "a.txt"
+    write_atomic(target, "one")
+    write_atomic(target, "two")
+    assert target.read_text() == "two"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["a.txt"]

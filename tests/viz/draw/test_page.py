@@ -1,0 +1,134 @@
+"""The network page works offline, escapes everything, and really draws in Chromium."""
+
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from tests.paths import FIXTURES
+from graph.model.ontology import load_ontology
+from viz.network import project
+from viz.draw.page import page_html
+
+FIXTURE = FIXTURES / "viz" / "hostile.ttl"
+
+
+@pytest.fixture(scope="module")
+def page(built):
+    return built.written[0].parent / "network.html"
+
+
+def test_no_remote_script_or_stylesheet(page):
+    html = page.read_text()
+    assert not re.search(r"<script[^>]+src\s*=", html, re.I)
+    assert not re.search(r"<link[^>]+href\s*=\s*[\"']?https?:", html, re.I)
+    assert not re.search(r"@import|url\(\s*[\"']?https?:", html, re.I)
+    assert "cdn.jsdelivr" not in html and "cdnjs" not in html and "unpkg" not in html
+
+
+def test_physics_off_and_positions_precomputed(page):
+    html = page.read_text()
+    assert "physics: false" in html
+    nodes = re.findall(r'"x": -?\d', html)
+    assert len(nodes) >= 120
+
+
+@pytest.fixture(scope="module")
+def hostile_page(tmp_path_factory):
+    g = Graph()
+    for t in load_ontology():
+        g.add(t)
+    g.parse(FIXTURE)
+    html = page_html(project(g), "<script>document.body.dataset.pwned='title'</script>")
+    path = tmp_path_factory.mktemp("hostile") / "page.html"
+    path.write_text(html)
+    return path
+
+
+def test_hostile_strings_never_appear_raw(hostile_page):
+    html = hostile_page.read_text()
+    data = html.split('id="data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data and ">" not in data
+    assert "document.body.dataset.pwned" in data  # still there, as escaped text
+
+
+def browser_errors(driver):
+    return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def open_page(driver, url):
+    driver.get("about:blank")
+    driver.get(url)
+    wait_ready(driver)
+
+
+def wait_ready(driver):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.body.dataset.ready === 'yes' && document.body.dataset.drawn !== undefined"))
+
+
+def test_page_draws_and_search_narrows(driver, page):
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, page.resolve().as_uri())
+    assert driver.execute_script("return document.body.dataset.drawn") == "yes"
+    assert int(driver.execute_script("return document.body.dataset.painted")) > 50
+    legend = driver.find_elements(By.CSS_SELECTOR, "#classes input.kind")
+    assert len(legend) == 6
+    for control in ("search", "etype", "right", "yfrom", "yto", "focus", "hops", "focusbtn", "reset"):
+        assert driver.find_element(By.ID, control).is_displayed()
+    total = int(driver.execute_script("return document.body.dataset.visible"))
+    driver.find_element(By.ID, "search").send_keys("NSS")
+    narrowed = int(driver.execute_script("return document.body.dataset.visible"))
+    assert 0 < narrowed < total
+    assert driver.find_element(By.ID, "status").text == f"Showing {narrowed} of {total} nodes"
+    driver.find_element(By.ID, "reset").click()
+    assert int(driver.execute_script("return document.body.dataset.visible")) == total
+    assert driver.execute_script("return window.rgErrors") == []
+    assert browser_errors(driver) == []
+
+
+def test_focus_and_side_panel(driver, page):
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, page.resolve().as_uri() + "#focus=rgd:entity/nss&hops=1")
+    visible = int(driver.execute_script("return document.body.dataset.visible"))
+    assert 5 < visible < 40
+    panel = driver.find_element(By.ID, "panel").text
+    assert "National Security Service of Kazakhstan" in panel
+    assert "Also called" in panel and "NSS" in panel
+    assert "kazakhstan-annual-report-2010.txt, characters" in panel
+    assert browser_errors(driver) == []
+
+
+def test_external_links_in_panel(driver, page):
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, page.resolve().as_uri() + "#focus=rgd:entity/kazakhstan")
+    links = driver.find_elements(By.CSS_SELECTOR, "#panel a")
+    assert [a.get_attribute("href") for a in links] == ["https://www.wikidata.org/wiki/Q232"]
+
+
+def test_hostile_labels_show_as_text_and_never_run(driver, hostile_page):
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, hostile_page.resolve().as_uri() + "#focus=rgd:entity/evil")
+    assert driver.execute_script("return document.body.dataset.pwned") is None
+    heading = driver.find_element(By.CSS_SELECTOR, "#panel h2").text
+    assert heading == "<img src=x onerror=\"document.body.dataset.pwned='label'\">"
+    assert driver.find_elements(By.CSS_SELECTOR, "#panel img, #panel script, #panel svg") == []
+    assert driver.find_element(By.ID, "title").text.startswith("<script>")
+    open_page(driver, hostile_page.resolve().as_uri() + "#focus=rgd:event/evil-event")
+    assert driver.execute_script("return document.body.dataset.pwned") is None
+    assert "<svg onload" in driver.find_element(By.ID, "panel").text
+
+
+def test_screenshot_kept_with_the_build(built):
+    from viz.draw.browser import chromium
+
+    if chromium() is None:
+        pytest.skip("no Chromium")
+    png = built.written[0].parent / "network.png"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000

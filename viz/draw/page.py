@@ -1,0 +1,103 @@
+"""The self-contained network page: pyvis builds the nodes and edges, our template draws them.
+
+pyvis's own template loads Bootstrap from a CDN even with inline resources,
+and it puts titles into innerHTML. So pyvis only assembles the network data
+here. The page is our template with vis-network inlined from the pyvis
+package. Every string from the data travels as JSON inside a script element,
+with <, > and & escaped, and the page writes it with textContent. A label
+such as ``<img onerror=...>`` therefore shows as text and never runs.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+from pathlib import Path
+
+import networkx as nx
+from pyvis.network import Network
+
+from graph.resources import template
+from graph.write.serialize import embed_json, fill_template
+from viz.draw.layout import positions
+from viz.network import KINDS
+from viz.draw.timeline import event_rows, render
+
+STYLE = {
+    "Event": ("#e76f51", "diamond"),
+    "LegalInstrument": ("#f4a261", "hexagon"),
+    "Person": ("#457b9d", "dot"),
+    "Group": ("#2a9d8f", "triangle"),
+    "Organization": ("#1d3557", "square"),
+    "Place": ("#8d99ae", "star"),
+}
+SWATCH = {"diamond": "diamond", "hexagon": "hexagon", "dot": "dot", "triangle": "triangle", "square": "box", "star": "star"}
+MAX_LABEL = 40
+
+
+def node_label(d: dict) -> str:
+    """Events are drawn as 'class, date' (both from the graph); the full label is in the side panel."""
+    text = f"{d['class_label']}, {d['date']}" if d["kind"] == "Event" else d["label"]
+    return text if len(text) <= MAX_LABEL else text[:MAX_LABEL - 1].rstrip() + "…"
+
+
+def vis_network_js() -> str:
+    import pyvis
+
+    path = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+    return path.read_text(encoding="utf-8").replace("</script", "<\\/script")
+
+
+def _details(G: nx.MultiDiGraph, n: str) -> dict:
+    d = G.nodes[n]
+    out = {k: d[k] for k in ("date", "summary", "status", "rights", "aliases", "comment", "quote", "evidence", "links") if d.get(k)}
+    roles = []
+    for _, other, e in G.out_edges(n, data=True):
+        roles.append(f"{e['label']}: {G.nodes[other]['label']}")
+    for other, _, e in G.in_edges(n, data=True):
+        roles.append(f"{e['label']} of {G.nodes[other]['label']}")
+    out["roles"] = sorted(roles)
+    return out
+
+
+def build_network(G: nx.MultiDiGraph) -> Network:
+    """The pyvis network: fixed positions, physics off, colour and shape by class, size by degree."""
+    net = Network(directed=True, cdn_resources="in_line")
+    pos = positions(G)
+    for n in sorted(G.nodes):
+        d = G.nodes[n]
+        colour, shape = STYLE[d["kind"]]
+        x, y = pos[n]
+        net.add_node(n, label=node_label(d), fullLabel=d["label"], shape=shape, color=colour,
+                     size=round(8 + 4 * math.sqrt(G.degree(n)), 1), x=x, y=y, physics=False,
+                     kind=d["kind"], classLabel=d["class_label"], eventType=d.get("event_type"), year=d.get("year"),
+                     rights=d.get("rights", []), aliases=d.get("aliases", []))
+    for k, (a, b, key, e) in enumerate(sorted(G.edges(keys=True, data=True), key=lambda t: (t[0], t[1], t[2]))):
+        net.add_edge(a, b, label=e["label"], id=f"e{k}", relation=e["relation"])
+    return net
+
+
+def page_html(G: nx.MultiDiGraph, title: str, with_timeline: bool = True) -> str:
+    net = build_network(G)
+    nodes, edges, *_ = net.get_network_data()
+    for node in nodes:
+        node.pop("title", None)  # no HTML tooltips: details go to the side panel as text
+    counts = {k: sum(1 for _, d in G.nodes(data=True) if d["kind"] == k) for k in KINDS}
+    legend = [{"kind": k, "label": next((d["kind_label"] for _, d in G.nodes(data=True) if d["kind"] == k), k),
+               "color": STYLE[k][0], "shape": SWATCH[STYLE[k][1]], "count": counts[k]} for k in KINDS if counts[k]]
+    years = sorted(d["year"] for _, d in G.nodes(data=True) if d.get("year"))
+    types = sorted({d["event_type"] for _, d in G.nodes(data=True) if d.get("event_type")})
+    rights = sorted({r for _, d in G.nodes(data=True) for r in d.get("rights", [])})
+    data = {
+        "title": title,
+        "nodes": nodes,
+        "edges": edges,
+        "details": {n: _details(G, n) for n in sorted(G.nodes)},
+        "legend": legend,
+        "eventTypes": [{"value": t, "label": t} for t in types],
+        "rights": rights,
+        "years": [years[0], years[-1]] if years else [None, None],
+        "timeline": [{"id": r["id"], "date": r["date"], "label": r["summary"] or r["label"]} for r in event_rows(G)],
+        "timelineSvg": base64.b64encode(render(G, "svg")).decode() if with_timeline and event_rows(G) else None,
+    }
+    return fill_template(template("viz.draw", "network.html"), {"DATA": embed_json(data), "VIS": vis_network_js()})
