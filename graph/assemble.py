@@ -355,12 +355,16 @@ class Assembler:
             self.derive(g, node, ev.evidence)
 
     def add_inverses(self) -> None:
-        """Materialise the inverses the ontology declares, so queries need no reasoner."""
-        for g in self.doc_graphs.values():
-            for a, b in list(g.subject_objects(RG.amends)):
-                g.add((b, RG.amendedBy, a))
-            for ev, actor in list(g.subject_objects(RG.hasParticipant)):
-                g.add((actor, RG.participatesIn, ev))
+        """Materialise what owl:inverseOf and owl:SymmetricProperty declare, so queries need no reasoner.
+
+        The pairs are read from the ontology, never listed here: a new inverse
+        in the Turtle is materialised without a change to this code.
+        """
+        pairs = vocabulary().inverses()
+        for g in [*self.doc_graphs.values(), self.ds.graph(CURATION_GRAPH)]:
+            for p, q in pairs:
+                for s, o in list(g.subject_objects(p)):
+                    g.add((o, q, s))
             # A publication is about whatever the statements published in it are about.
             for statement, pub in list(g.subject_objects(RG.publishedIn)):
                 for topic in list(g.objects(statement, RG.about)):

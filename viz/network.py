@@ -8,7 +8,6 @@ graph would lose. Every label, class name and edge name comes from
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 import networkx as nx
 from rdflib import Graph, URIRef
@@ -16,6 +15,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from graph.dates import first_day, last_day
 from graph.model.namespaces import OA, RGD
+from graph.model.ontology import Vocabulary
 from graph.model.terms import RG
 
 KINDS = ("Event", "LegalInstrument", "Person", "Group", "Organization", "Place")
@@ -30,31 +30,13 @@ def short(iri) -> str:
     return "rgd:" + text[len(str(RGD)):] if text.startswith(str(RGD)) else text
 
 
-@dataclass(frozen=True)
-class Vocab:
-    graph: Graph
-
-    def label(self, term) -> str:
-        value = self.graph.value(term, RDFS.label) or self.graph.value(term, SKOS.prefLabel)
-        return str(value) if value is not None else str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-    def classes_of(self, node) -> list[URIRef]:
-        return sorted((c for c in self.graph.objects(node, RDF.type) if str(c).startswith(str(RG._NS))), key=str)
-
-    def is_a(self, cls, root) -> bool:
-        return cls == root or root in self.graph.transitive_objects(cls, RDFS.subClassOf)
+class Vocab(Vocabulary):
+    """The ontology's look-ups over the built graph, plus the drawing kind of a class."""
 
     def kind(self, cls) -> str | None:
         for name in KINDS:
-            if self.is_a(cls, RG[name]):
+            if self.is_subclass(cls, RG[name]):
                 return name
-        return None
-
-    def notation(self, cls) -> str | None:
-        for c in self.graph.transitive_objects(cls, RDFS.subClassOf):
-            n = self.graph.value(c, SKOS.notation)
-            if n is not None:
-                return str(n)
         return None
 
 

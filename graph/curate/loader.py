@@ -17,7 +17,7 @@ from graph import dates
 from graph.read.corpus import Document, read_document
 from graph.errors import BuildError
 from graph.model.ontology import Vocabulary, vocabulary
-from graph.read.pointers import Span, parse_pointer, resolve
+from graph.read.pointers import Span
 from graph.curate.records import DURATION, ID, Record, check_date, unknown_name
 from graph.curate.yamlio import load_yaml
 

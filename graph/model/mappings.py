@@ -10,7 +10,8 @@ from __future__ import annotations
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS
 
-from graph.model.ontology import RG, load_ontology, local
+from graph.model.ontology import load_ontology, local
+from graph.model.terms import RG
 from graph.model.vocab import ALLOWED, MAPPING_PREDICATES, prefix_of
 
 PREDICATE_CURIES = {

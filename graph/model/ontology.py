@@ -10,13 +10,14 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib.namespace import SKOS
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from graph.errors import BuildError
+from graph.model.terms import RG
 from graph.resources import ontology_dir
 
-RG = Namespace("https://w3id.org/rightsgraph/ontology#")
 ONTOLOGY_FILES = ("rightsgraph.ttl", "rights.ttl", "alignments.ttl")
 SHAPES_FILE = "shapes.ttl"
 
@@ -50,11 +51,16 @@ def load_shapes(directory: Path | None = None) -> Graph:
 
 
 def local(term: URIRef) -> str:
-    return str(term)[len(str(RG)):]
+    return str(term)[len(str(RG._NS)):]
 
 
 class Vocabulary:
-    """Look-ups over the ontology by local name."""
+    """Look-ups over the ontology, by local name (curated files) or by IRI (a built graph).
+
+    The one place that walks rdfs:subClassOf and reads labels and notations:
+    the curation loader, the build summary and the network projection all
+    ask it, over the ontology alone or over a graph that contains it.
+    """
 
     def __init__(self, graph: Graph):
         self.graph = graph
@@ -62,27 +68,44 @@ class Vocabulary:
     def subclasses(self, root: str) -> set[str]:
         """Local names of root and every class below it."""
         found = set(self.graph.transitive_subjects(RDFS.subClassOf, RG[root]))
-        return {local(c) for c in found if str(c).startswith(str(RG))}
+        return {local(c) for c in found if str(c).startswith(str(RG._NS))}
 
     def instances(self, cls: str) -> set[str]:
-        return {local(s) for s in self.graph.subjects(RDF.type, RG[cls]) if str(s).startswith(str(RG))}
+        return {local(s) for s in self.graph.subjects(RDF.type, RG[cls]) if str(s).startswith(str(RG._NS))}
 
     def is_a(self, name: str, root: str) -> bool:
         return name in self.subclasses(root)
 
     def label(self, term: URIRef) -> str:
-        value = self.graph.value(term, RDFS.label)
-        return str(value) if value is not None else local(term)
+        value = self.graph.value(term, RDFS.label) or self.graph.value(term, SKOS.prefLabel)
+        return str(value) if value is not None else str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+    def classes_of(self, node) -> list[URIRef]:
+        """The node's rightsgraph classes, sorted."""
+        return sorted((c for c in self.graph.objects(node, RDF.type) if str(c).startswith(str(RG._NS))), key=str)
+
+    def is_subclass(self, cls: URIRef, root: URIRef) -> bool:
+        return cls == root or root in self.graph.transitive_objects(cls, RDFS.subClassOf)
+
+    def notation(self, cls: URIRef) -> str | None:
+        """The reporting category (skos:notation) a class falls under."""
+        for c in self.graph.transitive_objects(cls, RDFS.subClassOf):
+            n = self.graph.value(c, SKOS.notation)
+            if n is not None:
+                return str(n)
+        return None
 
     def top_event_type(self, name: str) -> str | None:
-        """The reporting category (skos:notation) an event class falls under."""
-        from rdflib.namespace import SKOS
+        return self.notation(RG[name])
 
-        for cls in self.graph.transitive_objects(RG[name], RDFS.subClassOf):
-            notation = self.graph.value(cls, SKOS.notation)
-            if notation is not None:
-                return str(notation)
-        return None
+    def inverses(self) -> list[tuple[URIRef, URIRef]]:
+        """(p, q) pairs such that s p o entails o q s: owl:inverseOf both ways, owl:SymmetricProperty with itself."""
+        pairs = set()
+        for p, q in self.graph.subject_objects(OWL.inverseOf):
+            pairs.update({(p, q), (q, p)})
+        for p in self.graph.subjects(RDF.type, OWL.SymmetricProperty):
+            pairs.add((p, p))
+        return sorted(pairs)
 
 
 @lru_cache(maxsize=1)
@@ -90,9 +113,18 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(load_ontology())
 
 
+def ontology_namespace(graph: Graph) -> str:
+    """The rg: namespace as the Turtle declares it: the one source of the IRI."""
+    declared = {prefix: str(ns) for prefix, ns in graph.namespaces()}
+    if "rg" not in declared:
+        raise BuildError("ontology/rightsgraph.ttl", "the rg: prefix is not declared")
+    return declared["rg"]
+
+
 def ontology_terms(graph: Graph) -> list[URIRef]:
     """Every term the ontology defines in its own namespace, sorted."""
-    terms = {s for s in graph.subjects() if isinstance(s, URIRef) and str(s).startswith(str(RG)) and str(s) != str(RG)}
+    ns = ontology_namespace(graph)
+    terms = {s for s in graph.subjects() if isinstance(s, URIRef) and str(s).startswith(ns) and str(s) != ns}
     return sorted(terms, key=str)
 
 
@@ -114,7 +146,7 @@ def terms_module_source(graph: Graph) -> str:
         "",
         "",
         "class RG(DefinedNamespace):",
-        "    _NS = Namespace(\"%s\")" % RG,
+        "    _NS = Namespace(\"%s\")" % ontology_namespace(graph),
         "    _fail = True",
         "",
     ]

@@ -257,3 +257,19 @@ def test_curated_and_read_facts_are_told_apart(graph):
     assert (doc, URIRef("http://www.w3.org/ns/prov#wasAttributedTo"), RGD["agent/corpus-reader"]) in graph
     publication = next(graph.subjects(RDF.type, RG.Publication))
     assert (publication, URIRef("http://www.w3.org/ns/prov#wasAttributedTo"), RGD["agent/curators"]) not in graph
+
+
+def test_every_declared_inverse_and_symmetry_is_materialised(graph):
+    """Read from owl:inverseOf and owl:SymmetricProperty, not from a list in code."""
+    from graph.model.ontology import vocabulary
+
+    pairs = vocabulary().inverses()
+    assert (RG.holder, RG.holds) in pairs and (RG.relatedEvent, RG.relatedEvent) in pairs
+    used = 0
+    for p, q in pairs:
+        for s, o in graph.subject_objects(p):
+            if not isinstance(o, Literal) and str(s).startswith(str(RGD)):
+                assert (o, q, s) in graph, f"{s} {p} {o} without its inverse {q}"
+                used += 1
+    assert used > 50
+    assert (RGD["entity/nazarbaev"], RG.holds, None) in graph

@@ -1,6 +1,5 @@
 """Reconciliation on recorded answers proposes the right candidate first and verifies nothing by itself."""
 
-from pathlib import Path
 
 import pytest
 

@@ -1,7 +1,6 @@
 """The network page works offline, escapes everything, and really draws in Chromium."""
 
 import re
-from pathlib import Path
 
 import pytest
 from rdflib import Graph
