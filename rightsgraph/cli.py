@@ -175,17 +175,18 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    import signal
+
     from graph.query.endpoint import start_server, write_query_page
 
+    # A plain `kill` must stop the Oxigraph server too, not leave it running on its
+    # port: the handler is in place before the child exists.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     server = start_server(args.graph, args.host, args.port, args.timeout)
     page = write_query_page(args.graph, server.query_url, args.page)
     print(f"SPARQL endpoint (read-only): {server.query_url}", flush=True)
     print(f"query page (works offline): {page.resolve().as_uri()}", flush=True)
     print(f"time limit per query: {args.timeout} s; stop with Ctrl-C", flush=True)
-    import signal
-
-    # A plain `kill` must stop the Oxigraph server too, not leave it running on its port.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         server.process.wait()
     except KeyboardInterrupt:

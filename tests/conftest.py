@@ -20,6 +20,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def pytest_collection_modifyitems(config, items):
+    """Mark every test that drives Chromium `browser` (so `-m "not browser"` works), skip network tests."""
+    for item in items:
+        if "driver" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
     if "network" in (config.getoption("-m") or ""):
         return
     skip = pytest.mark.skip(reason="needs the network: run with -m network")
@@ -105,6 +109,7 @@ def root() -> Path:
 
 @pytest.fixture(scope="session")
 def driver():
+    """Headless Chromium. Missing Chromium skips on a developer's machine and fails under CI=true."""
     chromedriver = shutil.which("chromedriver")
     binary = shutil.which("chromium")
     if not chromedriver or not binary:

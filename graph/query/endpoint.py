@@ -115,13 +115,42 @@ class Server:
                 self.process.wait()
 
 
+def _die_with_parent() -> None:
+    """In the child, before exec: ask Linux to send SIGTERM when the parent dies, even by kill -9.
+
+    Without it a killed `rightsgraph serve` would leave Oxigraph holding the
+    port and serving a graph nobody is watching.
+    """
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass  # not Linux: the parent's signal handler still stops the child on a plain kill
+
+
+def port_is_free(host: str, port: int) -> bool:
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
 def start_server(graph_file: Path = DEFAULT_OUT / "graph.trig", host: str = "127.0.0.1", port: int = 7878,
                  timeout_s: int = 30, store_dir: Path | None = None, ready_within: float = 20.0) -> Server:
     """Start `oxigraph serve-read-only` on the built graph and wait until it answers."""
     store = prepare_store(graph_file, store_dir or graph_file.parent / "oxigraph-store")
+    if not port_is_free(host, port):
+        raise BuildError(f"{host}:{port}", "the port is already in use (another server?): pass --port N")
     cmd = [oxigraph_binary(), "serve-read-only", "--location", str(store), "--bind", f"{host}:{port}",
            "--union-default-graph", "--cors", "--timeout-s", str(timeout_s)]
-    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=_die_with_parent)
     url = f"http://{host}:{port}"
     server = Server(process, url)
     deadline = time.monotonic() + ready_within
@@ -131,7 +160,9 @@ def start_server(graph_file: Path = DEFAULT_OUT / "graph.trig", host: str = "127
             raise BuildError(f"{host}:{port}", f"the Oxigraph server stopped: {err[-1] if err else 'no message'}")
         try:
             with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1) as resp:
-                if resp.status == 200:
+                # Our own child must be the one answering: a server that was
+                # already on the port would answer too, for another graph.
+                if resp.status == 200 and process.poll() is None:
                     return server
         except OSError:
             time.sleep(0.1)

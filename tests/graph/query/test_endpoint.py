@@ -5,6 +5,7 @@ import re
 import socket
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -157,20 +158,59 @@ def test_query_page_runs_a_library_question_in_chromium(server, trig, tmp_path, 
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
 
 
-def test_serve_command_starts_and_stops(trig, tmp_path):
-    port = free_port()
-    page = tmp_path / "query.html"
-    proc = subprocess.Popen([sys.executable, "-m", "rightsgraph.cli", "serve", "--graph", str(trig), "--port", str(port),
-                             "--page", str(page)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        line = proc.stdout.readline()
-        assert line.strip() == f"SPARQL endpoint (read-only): http://127.0.0.1:{port}/query"
-        assert "query page (works offline)" in proc.stdout.readline()
-        assert page.is_file()
-        answer = run_query("office_holders", {"date": "2009-05"}, EndpointBackend(f"http://127.0.0.1:{port}/query"))
-        assert "Nursultan Nazarbaev" in {r["holder"] for r in answer.records()}
-    finally:
-        proc.terminate()
+@pytest.fixture
+def serve_command(trig, tmp_path):
+    """Start `rightsgraph serve` in its own process; whatever the test does, nothing is left running."""
+    started = []
+
+    def start(port):
+        proc = subprocess.Popen([sys.executable, "-m", "rightsgraph.cli", "serve", "--graph", str(trig), "--port",
+                                 str(port), "--page", str(tmp_path / "query.html")], cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        started.append(proc)
+        return proc
+
+    yield start
+    for proc in started:
+        if proc.poll() is None:
+            proc.kill()
         proc.wait(timeout=20)
+
+
+def test_serve_command_starts_and_stops(serve_command, tmp_path):
+    port = free_port()
+    proc = serve_command(port)
+    line = proc.stdout.readline()
+    assert line.strip() == f"SPARQL endpoint (read-only): http://127.0.0.1:{port}/query"
+    assert "query page (works offline)" in proc.stdout.readline()
+    assert (tmp_path / "query.html").is_file()
+    answer = run_query("office_holders", {"date": "2009-05"}, EndpointBackend(f"http://127.0.0.1:{port}/query"))
+    assert "Nursultan Nazarbaev" in {r["holder"] for r in answer.records()}
+    proc.terminate()
+    assert proc.wait(timeout=20) == 0
     with pytest.raises(BuildError, match="cannot reach endpoint"):
         EndpointBackend(f"http://127.0.0.1:{port}/query", timeout=2).run("ASK {}", {}, "-e", 1)
+
+
+def test_serve_on_a_busy_port_fails_with_the_reason(serve_command, server):
+    busy = int(server.url.rsplit(":", 1)[1])
+    proc = serve_command(busy)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 2 and "SPARQL endpoint" not in out
+    assert err.strip().splitlines() == [f"rightsgraph: error: 127.0.0.1:{busy}: the port is already in use (another server?): pass --port N"]
+
+
+def test_serve_killed_hard_leaves_no_server_behind(serve_command):
+    port = free_port()
+    proc = serve_command(port)
+    assert proc.stdout.readline().startswith("SPARQL endpoint")
+    proc.kill()  # SIGKILL: no handler runs; the child must go by itself
+    proc.wait(timeout=20)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            EndpointBackend(f"http://127.0.0.1:{port}/query", timeout=1).run("ASK {}", {}, "-e", 1)
+        except BuildError:
+            return
+        time.sleep(0.2)
+    pytest.fail("the Oxigraph server outlived `rightsgraph serve`")
