@@ -22,7 +22,7 @@ from graph.model.ontology import load_shapes, vocabulary
 from graph.model.terms import RG
 from graph.resources import DEFAULT_CORPUS, data_dir as shipped_data
 from graph.validate import validate
-from graph.write import serialize
+from graph.write import readback, serialize
 
 SUMMARY_CLASSES = ("Person", "Organization", "Group", "Place", "LegalInstrument", "Event", "Office",
                    "OfficeTerm", "Publication", "Evidence")
@@ -91,6 +91,9 @@ def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None) -> BuildR
         "graph.jsonld": serialize.jsonld(graph),
         "graph.trig": serialize.trig(dataset),
     }
+    quads = sum(len(g) for g in dataset.graphs())
+    for name, text in outputs.items():
+        readback.check(name, text, quads if name == "graph.trig" else len(graph))
     return BuildResult(dataset, graph, curation, outputs)
 
 

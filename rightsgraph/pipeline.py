@@ -11,7 +11,7 @@ from pathlib import Path
 
 from graph.build import BuildResult, build as build_graph
 from graph.resources import DEFAULT_CORPUS, DEFAULT_OUT
-from graph.write import serialize
+from graph.write import readback, serialize
 
 TITLE = "rightsgraph: actors, events and legal instruments"
 
@@ -35,7 +35,10 @@ def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None, out_dir: 
     """
     result = build_graph(corpus, data_dir)
     if with_pictures:
-        result.outputs.update(pictures(result))
+        drawn = pictures(result)
+        for name, text in drawn.items():
+            readback.check(name, text)
+        result.outputs.update(drawn)
     if out_dir is not None:
         result.written = serialize.write_all(result.outputs, out_dir)
         if with_pictures and screenshot:

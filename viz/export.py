@@ -6,12 +6,12 @@ and missing values are left out rather than written as 'None'.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 
 import networkx as nx
 
+from graph.write.serialize import csv_rows
 from viz.analysis import actor_network
 
 SCALAR_KEYS = ("label", "kind", "class_label", "cls", "iri", "date", "year", "event_type", "status", "summary", "comment")
@@ -55,18 +55,11 @@ def to_csv(G: nx.Graph) -> tuple[str, str]:
     """(nodes.csv, edges.csv)"""
     H = flat(G)
     node_keys = sorted({k for _, d in H.nodes(data=True) for k in d})
-    nodes = io.StringIO()
-    w = csv.writer(nodes, lineterminator="\n")
-    w.writerow(["id", *node_keys])
-    for n, d in H.nodes(data=True):
-        w.writerow([n, *[d.get(k, "") for k in node_keys]])
+    nodes = csv_rows(["id", *node_keys], ([n, *[d.get(k, "") for k in node_keys]] for n, d in H.nodes(data=True)))
     edge_keys = sorted({k for *_, d in H.edges(data=True) for k in d})
-    edges = io.StringIO()
-    w = csv.writer(edges, lineterminator="\n")
-    w.writerow(["source", "target", *edge_keys])
-    for a, b, d in H.edges(data=True):
-        w.writerow([a, b, *[d.get(k, "") for k in edge_keys]])
-    return nodes.getvalue(), edges.getvalue()
+    edges = csv_rows(["source", "target", *edge_keys],
+                     ([a, b, *[d.get(k, "") for k in edge_keys]] for a, b, d in H.edges(data=True)))
+    return nodes, edges
 
 
 def to_cytoscape(G: nx.Graph) -> str:

@@ -29,9 +29,6 @@ def _ntriples_term(term) -> str:
 
 def format_result(result: Result, fmt: str) -> str:
     """table, csv, tsv or json (SPARQL 1.1 results) for SELECT/ASK; ttl or nt for graphs."""
-    import csv
-    import io
-
     if result.kind == "graph":
         g = result.graph
         bind_prefixes(g)
@@ -67,12 +64,9 @@ def format_result(result: Result, fmt: str) -> str:
             bindings.append(b)
         return json.dumps({"head": {"vars": result.vars}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1) + "\n"
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow(result.vars)
-        for row in result.rows:
-            writer.writerow([_plain(row.get(v)) for v in result.vars])
-        return buf.getvalue()
+        from graph.write.serialize import csv_rows
+
+        return csv_rows(result.vars, ([_plain(row.get(v)) for v in result.vars] for row in result.rows))
     if fmt == "tsv":
         lines = ["\t".join(f"?{v}" for v in result.vars)]
         lines += ["\t".join(_ntriples_term(row.get(v)) for v in result.vars) for row in result.rows]

@@ -28,7 +28,9 @@ def turtle(graph: Graph) -> str:
 
 
 def ntriples(graph: Graph) -> str:
-    lines = [line for line in graph.serialize(format="nt").splitlines() if line.strip()]
+    # split("\n"), never splitlines(): that also splits at U+2028, \v, \f, \x1c-\x1e and \x85,
+    # which N-Triples keeps inside a literal, and the halves would not parse.
+    lines = [line for line in graph.serialize(format="nt").split("\n") if line.strip()]
     return "\n".join(sorted(set(lines))) + "\n"
 
 
@@ -44,7 +46,7 @@ def trig(ds: Dataset) -> str:
             body.add(triple)
         text = turtle(body)
         # Lines are kept as they are: a multi-line literal must not gain indentation.
-        body_text = "\n".join(line for line in text.splitlines() if not line.startswith("@prefix")).strip("\n")
+        body_text = "\n".join(line for line in text.split("\n") if not line.startswith("@prefix")).strip("\n")
         blocks.append(f"<{g.identifier}> {{\n{body_text}\n}}\n")
     return header + "\n" + "\n".join(blocks)
 
@@ -98,6 +100,34 @@ def embed_json(data: dict) -> str:
     """
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_rows(header: list[str], rows) -> str:
+    """CSV text whose cells a spreadsheet will never run as formulas.
+
+    A cell that begins with =, +, -, @, a tab or a carriage return is prefixed
+    with a single quote, as OWASP recommends against CSV injection: a label
+    such as "=HYPERLINK(...)" must stay text when a journalist opens the file.
+    Numbers are left as they are, so a negative count stays a number.
+    """
+    import csv
+    import io
+
+    def cell(value) -> object:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return value
+        text = "" if value is None else str(value)
+        return "'" + text if text.startswith(FORMULA_START) else text
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([cell(h) for h in header])
+    for row in rows:
+        writer.writerow([cell(v) for v in row])
+    return buf.getvalue()
 
 
 def fill_template(text: str, values: dict[str, str]) -> str:

@@ -76,3 +76,34 @@ def test_sentences_command_prints_pointers():
     result = run("-m", "rightsgraph.cli", "sentences", "kazakhstan-annual-report-2010.txt")
     assert result.returncode == 0
     assert "s23@246c246b\ttext\tIn September" in result.stdout
+
+
+def test_line_separators_and_controls_in_labels_read_back(tmp_path, data_copy, corpus):
+    """U+2028, U+2029, \\v, \\f, \\x1c-\\x1e and \\x85 once split N-Triples lines and broke graph.nt and graph.trig."""
+    import pyoxigraph as ox
+
+    entities = data_copy / "entities.yaml"
+    text = entities.read_text()
+    assert "comment: The UN agency for refugees." in text
+    entities.write_text(text.replace("comment: The UN agency for refugees.",
+                                     'comment: "The UN agency\\u2028for\\u2029re\\vfu\\fgees\\x1c\\x1d\\x1e\\x85."'))
+    out = tmp_path / "out"
+    build_and_write(corpus=corpus, data_dir=data_copy, out_dir=out)
+    expected = "The UN agency\u2028for\u2029re\vfu\fgees\x1c\x1d\x1e\x85."
+    for name, fmt in (("graph.nt", ox.RdfFormat.N_TRIPLES), ("graph.trig", ox.RdfFormat.TRIG),
+                      ("graph.ttl", ox.RdfFormat.TURTLE), ("graph.jsonld", ox.RdfFormat.JSON_LD)):
+        store = ox.Store()
+        store.load(path=str(out / name), format=fmt)
+        comments = {q.object.value for q in store if q.predicate.value.endswith("#comment")}
+        assert expected in comments, name
+
+
+def test_an_output_that_does_not_read_back_stops_the_build():
+    from graph.write import readback
+
+    with pytest.raises(BuildError, match="graph.nt: the written file does not read back"):
+        readback.check("graph.nt", '<http://a> <http://b> "broken\n" .\n')
+    with pytest.raises(BuildError, match="reads back as 1 statements, not the 2 written"):
+        readback.check("graph.nt", "<http://a> <http://b> <http://c> .\n", 2)
+    with pytest.raises(BuildError, match="timeline.svg: the written XML is not well-formed"):
+        readback.check("timeline.svg", "<svg><text>\x1c</text></svg>")

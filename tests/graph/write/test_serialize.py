@@ -1,6 +1,10 @@
 """Every output format carries the same graph, and the writers are deterministic."""
 
+import csv
+import io
 import json
+
+import pytest
 
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
@@ -59,3 +63,29 @@ def test_write_atomic_leaves_no_temporary_file(tmp_path):
     write_atomic(target, "two")
     assert target.read_text() == "two"
     assert sorted(p.name for p in target.parent.iterdir()) == ["a.txt"]
+
+
+@pytest.mark.parametrize("value", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_csv_cells_never_start_a_formula(value):
+    from graph.write.serialize import csv_rows
+
+    text = csv_rows(["label"], [[value], [7], [-3]])
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[1] == ["'" + value] and rows[2] == ["7"] and rows[3] == ["-3"]
+
+
+def test_query_csv_neutralises_formulas():
+    from rdflib import Literal
+
+    from graph.query import Result, format_result
+
+    text = format_result(Result("select", vars=["a"], rows=[{"a": Literal("=cmd|' /C calc'!A0")}]), "csv")
+    assert text.splitlines()[1] == "'=cmd|' /C calc'!A0"
+
+
+def test_a_placeholder_inside_data_is_inserted_as_data():
+    from graph.write.serialize import embed_json, fill_template
+
+    page = fill_template("<script>/*DATA*/</script><script>/*VIS*/</script>",
+                         {"DATA": embed_json({"label": "a /*VIS*/ b"}), "VIS": "vis();"})
+    assert page == '<script>{"label": "a /*VIS*/ b"}</script><script>vis();</script>'

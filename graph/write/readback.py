@@ -1,0 +1,48 @@
+"""Every output is read back before it is renamed into place.
+
+A file that a parser cannot read is worse than no file: it replaces a good
+one and fails later, in someone else's tool. So each RDF serialisation is
+parsed again (with pyoxigraph, an independent parser) and must hold exactly
+as many triples or quads as the graph it came from, and each XML output must
+be well-formed.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from graph.errors import BuildError
+
+RDF_FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".trig": "TRIG", ".jsonld": "JSON_LD", ".nq": "N_QUADS"}
+XML_SUFFIXES = (".svg", ".graphml", ".gexf", ".xml")
+
+
+def count_statements(name: str, text: str) -> int:
+    """Parse an RDF text by its file name's suffix; the number of quads it holds."""
+    import pyoxigraph as ox
+
+    suffix = name[name.rfind("."):]
+    store = ox.Store()
+    try:
+        store.load(text.encode("utf-8"), format=getattr(ox.RdfFormat, RDF_FORMATS[suffix]))
+    except (SyntaxError, ValueError) as err:
+        raise BuildError(name, f"the written file does not read back: {str(err).splitlines()[0]}") from None
+    return len(store)
+
+
+def check(name: str, text: str, expected: int | None = None) -> None:
+    """Raise BuildError unless `text` parses as what `name` says it is (and holds `expected` statements)."""
+    suffix = name[name.rfind("."):]
+    if suffix in RDF_FORMATS:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as err:
+            raise BuildError(name, f"cannot be written as UTF-8: {err.reason} at character {err.start}") from None
+        found = count_statements(name, text)
+        if expected is not None and found != expected:
+            raise BuildError(name, f"reads back as {found} statements, not the {expected} written")
+    elif suffix in XML_SUFFIXES:
+        try:
+            ET.fromstring(text.encode("utf-8"))
+        except ET.ParseError as err:
+            raise BuildError(name, f"the written XML is not well-formed: {err}") from None
