@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+PATTERN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
 def problem(value: str) -> str | None:
     """Why value is not a date at some precision, or None when it is one."""
-    m = PATTERN.match(value)
+    m = PATTERN.fullmatch(value)
     if not m:
         return "must be YYYY, YYYY-MM or YYYY-MM-DD"
     year, month, day = (int(g) if g else None for g in m.groups())

@@ -142,6 +142,15 @@ def cmd_gen_terms(args: argparse.Namespace) -> int:
     return 0
 
 
+def bounded(low: int, high: int):
+    """An argparse type: a whole number from low to high, so no option can switch its own limit off."""
+    def parse(text: str) -> int:
+        if not text.isascii() or not text.strip().isdigit() or not low <= int(text) <= high:
+            raise argparse.ArgumentTypeError(f"expected a whole number from {low} to {high}, not {text!r}")
+        return int(text)
+    return parse
+
+
 def _params(pairs: list[str]) -> dict[str, str]:
     out = {}
     for pair in pairs:
@@ -262,7 +271,7 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--graph", type=Path, default=ttl)
     v.add_argument("--out", type=Path, default=DEFAULT_OUT / "network.html")
     v.add_argument("--focus", help="draw only what lies around this entity or event (id, name or IRI)")
-    v.add_argument("--hops", type=int, default=1, help="how far around --focus (default 1)")
+    v.add_argument("--hops", type=bounded(1, 3), default=1, help="how far around --focus, 1 to 3 (default 1)")
     v.add_argument("--query", help="draw what a library query or .rq file returns")
     v.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
     v.add_argument("--from", dest="date_from", help="only events from this date (YYYY, YYYY-MM, YYYY-MM-DD)")
@@ -304,7 +313,8 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "ttl", "nt"])
     q.add_argument("--graph", type=Path, default=DEFAULT_OUT / "graph.trig", help="built graph (default: out/graph.trig)")
     q.add_argument("--endpoint", help="query a SPARQL endpoint URL instead of the graph file")
-    q.add_argument("--max-rows", type=int, default=10_000, help="stop after this many rows and say so (default 10000)")
+    q.add_argument("--max-rows", type=bounded(1, 1_000_000), default=10_000,
+                   help="stop after this many rows and say so, 1 to 1000000 (default 10000)")
     q.add_argument("--list", action="store_true", help="list the library with each question")
     q.set_defaults(func=cmd_query)
 
@@ -340,7 +350,16 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # meet a closed pipe here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        # The reader (`| head`) went away: say so once, on stderr, and leave stdout alone.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print("rightsgraph: error: stdout: the reader closed the pipe before the output ended", file=sys.stderr)
+        return 2
     except BuildError as err:
         # Paths under the working directory are shown relative to it: shorter, and still clickable.
         print(f"rightsgraph: error: {str(err).replace(f'{Path.cwd()}/', '')}", file=sys.stderr)

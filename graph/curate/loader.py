@@ -141,10 +141,10 @@ def load_sources(data_dir: Path, corpus: Path) -> tuple[dict[str, Source], dict[
         if sid in sources:
             raise r.fail(f"duplicate source id (first at {sources[sid].where})")
         covers = r.text("covers")
-        if covers is not None and not re.fullmatch(r"\d{4}", covers):
+        if covers is not None and not re.fullmatch(r"[0-9]{4}", covers):
             raise r.fail("covers must be a year")
         assertions = row.get("assertions") or {}
-        if not isinstance(assertions, dict) or not all(str(v).isdigit() for v in assertions.values()):
+        if not isinstance(assertions, dict) or not all(re.fullmatch(r"[0-9]+", str(v)) for v in assertions.values()):
             raise r.fail("assertions must map names to whole numbers")
         sources[sid] = Source(sid, r.text("file", True), r.text("label", True), r.ident("publisher"), covers,
                               {k: int(v) for k, v in assertions.items()}, r.where)
@@ -181,7 +181,7 @@ def load_entities(path: Path, documents, vocab: Vocabulary) -> list[Entity]:
                 entity.refs[key] = [r.ident(key)]
         members = r.text("members")
         if members is not None:
-            if not members.isdigit():
+            if not re.fullmatch(r"[0-9]+", members):
                 raise r.fail("members must be a whole number")
             entity.values["members"] = int(members)
         out.append(entity)
@@ -219,7 +219,7 @@ def load_instruments(path: Path, documents, vocab: Vocabulary) -> list[Entity]:
         inst.values["restricts"] = r.names_in("restricts", rights, "right")
         valid = r.texts("valid")
         if valid:
-            if len(valid) != 2 or not all(re.fullmatch(r"\d{4}", v) for v in valid) or valid[0] > valid[1]:
+            if len(valid) != 2 or not all(re.fullmatch(r"[0-9]{4}", v) for v in valid) or valid[0] > valid[1]:
                 raise r.fail("valid must be [first year, last year]")
             inst.values["valid"] = valid
         if row.get("status") is not None:
@@ -317,7 +317,7 @@ def load_events(path: Path, documents, vocab: Vocabulary) -> list[Event]:
             c = Record(row["count"], path, "count", {"value", "qualifier"}, row.line)
             c.name = event.id
             value = c.text("value", True)
-            if not value.isdigit():
+            if not re.fullmatch(r"[0-9]+", value):
                 raise c.fail("count value must be a whole number")
             event.count = (int(value), c.text("qualifier", True))
         if event.quote is not None and not vocab.is_a(event.type, "Statement"):
@@ -332,7 +332,7 @@ def read_participants(r: Record, roles: set[str]) -> list[Participation]:
         raise r.fail("participants must map at least one entity to its role")
     out = []
     for who, spec in value.items():
-        if not isinstance(who, str) or not ID.match(who):
+        if not isinstance(who, str) or not ID.fullmatch(who):
             raise r.fail(f"participant {who!r} is not an entity id")
         specs = spec if isinstance(spec, list) else [spec]
         for item in specs:
@@ -342,7 +342,7 @@ def read_participants(r: Record, roles: set[str]) -> list[Participation]:
             p.name = f"{r.name}/{who}"
             role = p.name_in("role", roles, "role", required=True)
             duration = p.text("duration")
-            if duration is not None and not DURATION.match(duration):
+            if duration is not None and not DURATION.fullmatch(duration):
                 raise p.fail(f"duration {duration!r} must be an xsd:duration such as P25Y")
             out.append(Participation(who, role, p.text("sentence"), duration, p.flag("life")))
     return out
@@ -370,7 +370,7 @@ def check_chapter_years(event: Event, source: Source) -> None:
     first = event.evidence[0]
     if first.document.news_item_of(first.sentence) is not None:
         return
-    if not any(re.search(r"\b\d{4}\b", span.exact) for span in event.evidence) and when[:4] != source.covers:
+    if not any(re.search(r"\b[0-9]{4}\b", span.exact) for span in event.evidence) and when[:4] != source.covers:
         raise BuildError(event.where, f"{event.id!r}: date {when} is outside {source.covers}, the year the chapter covers, and its sentence names no year")
 
 

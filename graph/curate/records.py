@@ -16,7 +16,7 @@ from graph.read.corpus import Document
 from graph.read.pointers import Span, parse_pointer, resolve
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DURATION = re.compile(r"^P(?:\d+Y)?(?:\d+M)?(?:\d+D)?$")
+DURATION = re.compile(r"^P(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+D)?$")
 
 
 class Record:
@@ -53,7 +53,7 @@ class Record:
 
     def ident(self, key: str = "id") -> str:
         value = self.text(key, required=True)
-        if not ID.match(value):
+        if not ID.fullmatch(value):
             raise self.fail(f"{key} {value!r} must be lower-case words joined by hyphens")
         return value
 

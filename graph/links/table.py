@@ -19,11 +19,11 @@ from graph.errors import BuildError
 from graph.curate.yamlio import load_yaml
 
 SCHEMES = {
-    "wikidata": re.compile(r"^Q[1-9]\d*$"),
-    "hudoc": re.compile(r"^\d{3}-\d+$"),
-    "ecli": re.compile(r"^ECLI:CE:ECHR:\d{4}:\d{4}(JUD|DEC)\d{9}$"),
-    "echr-application": re.compile(r"^\d{1,5}/\d{2}$"),
-    "judgment-date": re.compile(r"^\d{4}-\d{2}-\d{2}$"),
+    "wikidata": re.compile(r"^Q[1-9][0-9]*$"),
+    "hudoc": re.compile(r"^[0-9]{3}-[0-9]+$"),
+    "ecli": re.compile(r"^ECLI:CE:ECHR:[0-9]{4}:[0-9]{4}(JUD|DEC)[0-9]{9}$"),
+    "echr-application": re.compile(r"^[0-9]{1,5}/[0-9]{2}$"),
+    "judgment-date": re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
 }
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 # exact and close link an entity to an item; distinct records that a checked
@@ -84,7 +84,7 @@ def load_links(path: Path, known: set[str]) -> list[Link]:
             raise r.fail(f"entity {entity!r} is unknown")
         scheme = r.name_in("scheme", set(SCHEMES), "scheme", required=True)
         ident = r.text("id", True)
-        if not SCHEMES[scheme].match(ident):
+        if not SCHEMES[scheme].fullmatch(ident):
             raise r.fail(f"{ident!r} is not a well-formed {scheme} identifier")
         if scheme == "judgment-date":
             check_date(ident, r)

@@ -35,7 +35,7 @@ def run_text(text: str, params: dict[str, str] | None = None, backend=None, max_
     for name, value in (params or {}).items():
         if not re.fullmatch(r"[A-Za-z_]\w*", name):
             raise BuildError(f"--param {name}", "parameter names are SPARQL variable names")
-        bindings[name] = URIRef(value) if SAFE_IRI.match(value) else Literal(value)
+        bindings[name] = URIRef(value) if SAFE_IRI.fullmatch(value) else Literal(value)
     return backend.run(text, bindings, "-e", max_rows)
 
 

@@ -16,6 +16,7 @@ import urllib.request
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
 
 from graph.errors import BuildError
 from graph.query.results import Result, _from_json, _from_ox, _to_ox
@@ -84,18 +85,54 @@ class LocalBackend:
         return Result("graph", graph=g)
 
 
+PLAIN = re.compile(r"[A-Za-z0-9 .,:;_/()-]")
+LANGUAGE = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
+
+
+def sparql_term(term, where: str) -> str:
+    """A term as SPARQL text that cannot end its string early, checked by parsing it back.
+
+    Every character of a literal outside a small plain set is written as a
+    \\u or \\U escape, so quotes, backslashes and newlines in a value are data.
+    The text is then parsed by Oxigraph and must give back the very same term.
+    """
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        if not SAFE_IRI.fullmatch(str(term)):
+            raise BuildError(where, f"not a safe IRI: {str(term)!r}")
+        text = f"<{term}>"
+    elif isinstance(term, Literal):
+        body = "".join(c if PLAIN.fullmatch(c) else (f"\\u{ord(c):04X}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08X}")
+                       for c in str(term))
+        if term.language:
+            if not LANGUAGE.fullmatch(term.language):
+                raise BuildError(where, f"not a language tag: {term.language!r}")
+            text = f'"{body}"@{term.language}'
+        elif term.datatype is not None:
+            text = f'"{body}"^^{sparql_term(URIRef(term.datatype), where)}'
+        else:
+            text = f'"{body}"'
+    else:
+        raise BuildError(where, "cannot bind this value")
+    try:
+        back = next(iter(ox.Store().query(f"SELECT ?v WHERE {{ VALUES ?v {{ {text} }} }}")))["v"]
+    except (SyntaxError, StopIteration):
+        raise BuildError(where, f"cannot write {str(term)!r} as a SPARQL term") from None
+    if isinstance(term, Literal) and not term.language and term.datatype is None:
+        term = Literal(str(term), datatype=XSD.string)  # what a plain literal is in RDF 1.1
+    if _from_ox(back) != term:
+        raise BuildError(where, f"{str(term)!r} does not survive as a SPARQL term")
+    return text
+
+
 def values_block(bindings: dict[str, object]) -> str:
-    """A VALUES clause written from typed terms; IRIs must pass a strict character check."""
+    """A VALUES clause written from typed terms, each checked by round trip (sparql_term)."""
     names, terms = [], []
     for name, term in sorted(bindings.items()):
-        if isinstance(term, URIRef):
-            if not SAFE_IRI.match(str(term)):
-                raise BuildError(f"--param {name}", f"not a safe IRI: {str(term)!r}")
-            terms.append(f"<{term}>")
-        elif isinstance(term, Literal):
-            terms.append(term.n3())
-        else:
-            raise BuildError(f"--param {name}", "cannot bind this value")
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise BuildError(f"--param {name}", "parameter names are SPARQL variable names")
+        terms.append(sparql_term(term, f"--param {name}"))
         names.append(f"?{name}")
     return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
 

@@ -26,7 +26,7 @@ def _lookup(backend, text: str, bindings: dict, where: str) -> list[dict]:
 def resolve_entity(backend, value: str, where: str) -> URIRef:
     """An IRI, a prefixed rgd: name, an id (almaty-raid) or a label/alias (NSS) to the entity's IRI."""
     if value.startswith(("http://", "https://")):
-        if not SAFE_IRI.match(value):
+        if not SAFE_IRI.fullmatch(value):
             raise BuildError(where, f"not a valid IRI: {value!r}")
         return URIRef(value)
     if value.startswith("rgd:"):
@@ -103,7 +103,7 @@ def bind_params(query: LibraryQuery, raw: dict[str, str], backend) -> dict[str, 
                 raise BuildError(here, f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
             out[name] = Literal(value)
         elif kind == "integer":
-            if not re.fullmatch(r"\d{1,6}", value):
+            if not re.fullmatch(r"[0-9]{1,6}", value):
                 raise BuildError(here, f"{value!r} is not a whole number")
             out[name] = Literal(int(value))
         else:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from graph.read.corpus import CLOSE_QUOTE, OPEN_QUOTE, Document, Sentence
 from graph.errors import BuildError
 
-POINTER = re.compile(r"^(?P<doc>[a-z0-9][a-z0-9-]*):s(?P<index>\d+)@(?P<fp>[0-9a-f]{8})(?:/q(?P<quote>[1-9]\d*))?$")
+POINTER = re.compile(r"^(?P<doc>[a-z0-9][a-z0-9-]*):s(?P<index>[0-9]+)@(?P<fp>[0-9a-f]{8})(?:/q(?P<quote>[1-9][0-9]*))?$")
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class Span:
 
 
 def parse_pointer(value: object, where: str) -> Pointer:
-    m = POINTER.match(value) if isinstance(value, str) else None
+    m = POINTER.fullmatch(value) if isinstance(value, str) else None
     if not m:
         raise BuildError(where, f"bad pointer {value!r}: expected DOC:sN@xxxxxxxx or DOC:sN@xxxxxxxx/qK")
     quote = int(m["quote"]) if m["quote"] else None

@@ -17,7 +17,8 @@ from graph.query.endpoint import start_server, write_query_page
 from graph.write.serialize import embed_json
 from graph.errors import BuildError
 from tests.paths import ROOT
-from graph.query import EndpointBackend, LocalBackend, library, run_query
+from graph.query import EndpointBackend, LocalBackend, library, run_query, run_text
+from rdflib import URIRef
 
 PARAMS = {"actor_events": {"actor": "NSS"}, "events_in_place": {"place": "Semipalatinsk"},
           "events_in_period": {"from": "2009-09", "to": "2009-12"}, "events_by_right": {"right": "freedom of religion"},
@@ -214,3 +215,23 @@ def test_serve_killed_hard_leaves_no_server_behind(serve_command):
             return
         time.sleep(0.2)
     pytest.fail("the Oxigraph server outlived `rightsgraph serve`")
+
+@pytest.mark.parametrize("a, b", [
+    ("x\\\n", "} ?s ?p ?o . { "),          # the reported break-out: a backslash and a newline end the string
+    ('"', '" } UNION { ?s ?p ?o } #'),
+    ("\u2028\x85\\u0022", "'''\"\"\""),
+    ("é𝄞\t\r", "@en"),
+])
+def test_endpoint_parameters_stay_data(server, a, b):
+    result = run_text("SELECT ?a ?b WHERE { }", {"a": a, "b": b}, EndpointBackend(server.query_url))
+    assert [(str(r["a"]), str(r["b"])) for r in result.rows] == [(a, b)]
+
+
+def test_a_term_that_does_not_round_trip_is_refused():
+    from rdflib import Literal
+
+    from graph.query.backends import sparql_term
+
+    assert sparql_term(Literal("a\\\n"), "--param x") == '"a\\u005C\\u000A"'
+    with pytest.raises(BuildError, match="not a safe IRI"):
+        sparql_term(URIRef("http://a/\n> ?p ?o"), "--param x")
