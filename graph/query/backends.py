@@ -85,16 +85,18 @@ class LocalBackend:
         return Result("graph", graph=g)
 
 
-PLAIN = re.compile(r"[A-Za-z0-9 .,:;_/()-]")
+ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 LANGUAGE = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
 
 
 def sparql_term(term, where: str) -> str:
     """A term as SPARQL text that cannot end its string early, checked by parsing it back.
 
-    Every character of a literal outside a small plain set is written as a
-    \\u or \\U escape, so quotes, backslashes and newlines in a value are data.
-    The text is then parsed by Oxigraph and must give back the very same term.
+    The characters that could end or break a string literal (quote, backslash,
+    line breaks) are written as the escapes SPARQL reads only inside strings
+    (ECHAR: \\" \\\\ \\n ...). Never as \\u escapes: the SPARQL grammar lets an
+    engine decode those before parsing, and \\u0022 would then close the string.
+    The text is parsed by Oxigraph and must give back the very same term.
     """
     import pyoxigraph as ox
 
@@ -103,8 +105,7 @@ def sparql_term(term, where: str) -> str:
             raise BuildError(where, f"not a safe IRI: {str(term)!r}")
         text = f"<{term}>"
     elif isinstance(term, Literal):
-        body = "".join(c if PLAIN.fullmatch(c) else (f"\\u{ord(c):04X}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08X}")
-                       for c in str(term))
+        body = "".join(ECHAR.get(c, c) for c in str(term))
         if term.language:
             if not LANGUAGE.fullmatch(term.language):
                 raise BuildError(where, f"not a language tag: {term.language!r}")

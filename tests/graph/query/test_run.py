@@ -12,7 +12,7 @@ from graph.errors import BuildError
 from graph.query import (LocalBackend, find_query, format_result, inject_values, run_query, run_text,
                           values_block)
 
-HOSTILE = ['"} ; DROP ALL ; #', "x' } DELETE WHERE { ?s ?p ?o } #", 'a\\" } INSERT DATA { <a> <b> <c> }', "line\nbreak"]
+HOSTILE = ['"} ; DROP ALL ; #', "x' } DELETE WHERE { ?s ?p ?o } #", 'a\\" } INSERT DATA { <a> <b> <c> }', "line\nbreak", "tail\\\n"]
 
 
 @pytest.fixture(scope="module")
