@@ -45,8 +45,11 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from viz.draw.timeline import render
     from viz.views import load_network
 
-    data = render(load_network(args.graph), args.out.suffix.lstrip(".") or "svg")
-    if args.out.suffix == ".png":
+    fmt = args.out.suffix.lstrip(".").lower()
+    if fmt not in ("svg", "png", "pdf"):
+        raise BuildError(f"--out {args.out}", "the timeline is written as .svg, .png or .pdf")
+    data = render(load_network(args.graph), fmt)
+    if fmt in ("png", "pdf"):
         tmp = args.out.with_name(f".{args.out.name}.tmp")
         tmp.write_bytes(data)
         tmp.replace(args.out)

@@ -15,7 +15,11 @@ def load_network(graph_file: Path) -> nx.MultiDiGraph:
     if not graph_file.is_file():
         raise BuildError(str(graph_file), "graph file not found: run `rightsgraph build` first, or pass --graph FILE")
     g = Graph()
-    g.parse(graph_file)
+    try:
+        g.parse(graph_file)
+    except Exception as err:  # rdflib raises many kinds for a file that is not RDF
+        why = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise BuildError(str(graph_file), f"not a readable RDF graph: {why[:200]}") from None
     return project(g)
 
 
@@ -30,6 +34,11 @@ def select(graph_file: Path, focus: str | None = None, hops: int = 1, query: str
            params: dict[str, str] | None = None, date_from: str | None = None,
            date_to: str | None = None) -> tuple[nx.MultiDiGraph, str]:
     """The network to draw and a title that says what was selected."""
+    from graph import dates
+
+    for option, value in (("--from", date_from), ("--to", date_to)):
+        if value is not None and dates.problem(value):
+            raise BuildError(f"{option} {value}", f"not a date: {dates.problem(value)}")
     G = load_network(graph_file)
     title = "rightsgraph network"
     if query:

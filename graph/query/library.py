@@ -51,8 +51,16 @@ def _header(text: str) -> dict[str, list[str]]:
     return fields
 
 
+def read_query_file(path: Path) -> str:
+    """The text of an .rq file; a file that is not UTF-8 is a one-line error naming the byte."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise BuildError(f"{path}:byte {err.start}", "not UTF-8 text: save the query as UTF-8") from None
+
+
 def parse_library_file(path: Path) -> LibraryQuery:
-    text = path.read_text(encoding="utf-8")
+    text = read_query_file(path)
     head = _header(text)
     if not head.get("Question") or not head.get("Returns"):
         raise BuildError(str(path), "a library query starts with '# Question:' and '# Returns:' comments")
@@ -76,7 +84,7 @@ def find_query(spec: str, directory: Path | None = None) -> LibraryQuery:
     if spec.endswith(".rq"):
         if not path.is_file():
             raise BuildError(spec, "query file not found")
-        text = path.read_text(encoding="utf-8")
+        text = read_query_file(path)
         head = _header(text)
         if head.get("Question"):
             return parse_library_file(path)

@@ -43,3 +43,25 @@ def test_output_into_a_closed_pipe_is_one_line(built, monkeypatch, capsys):
     assert main(["query", "timeline", "--graph", str(trig), "--format", "csv"]) == 2
     assert capsys.readouterr().err.strip().splitlines() == [
         "rightsgraph: error: stdout: the reader closed the pipe before the output ended"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["viz", "--from", "2009-13"], "--from 2009-13: not a date: is not a calendar date"),
+    (["timeline", "--out", "{tmp}/x.gif"], "the timeline is written as .svg, .png or .pdf"),
+    (["timeline", "--graph", "{tmp}/notrdf.ttl"], "notrdf.ttl: not a readable RDF graph"),
+    (["query", "{tmp}/latin1.rq"], "latin1.rq:byte 24: not UTF-8 text"),
+])
+def test_bad_input_is_one_line(args, message, built, tmp_path, capsys):
+    (tmp_path / "notrdf.ttl").write_text("this is <not turtle\n")
+    (tmp_path / "latin1.rq").write_bytes("SELECT * WHERE { } # caf\xe9".encode("latin-1"))
+    built_file = built.written[0].parent / ("graph.trig" if args[0] == "query" else "graph.ttl")
+    graph = ["--graph", str(built_file)] if "--graph" not in args else []
+    code = main([a.replace("{tmp}", str(tmp_path)) for a in args] + graph)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1 and message in err[0], err
+
+
+def test_timeline_writes_pdf(built, tmp_path):
+    out = tmp_path / "t.pdf"
+    assert main(["timeline", "--graph", str(built.written[0].parent / "graph.ttl"), "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
