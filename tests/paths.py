@@ -5,6 +5,5 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 ONTOLOGY_DIR = ROOT / "ontology"
-QUERIES_DIR = ROOT / "queries"
 CORPUS = ROOT.parent / "shared" / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -8,12 +8,10 @@ so a library query means the same thing in both.
 
 from __future__ import annotations
 
-import re
-
 from rdflib import Literal, URIRef
 
 from graph.errors import BuildError
-from graph.query.backends import DEFAULT_GRAPH, DEFAULT_MAX_ROWS, SAFE_IRI, EndpointBackend, LocalBackend, inject_values, values_block
+from graph.query.backends import DEFAULT_GRAPH, DEFAULT_MAX_ROWS, SAFE_IRI, VARIABLE, EndpointBackend, LocalBackend, inject_values, values_block
 from graph.query.formats import format_result
 from graph.query.library import LibraryQuery, Param, find_query, library, parse_library_file
 from graph.query.params import bind_params, resolve_entity, resolve_right
@@ -33,7 +31,7 @@ def run_text(text: str, params: dict[str, str] | None = None, backend=None, max_
     backend = backend if backend is not None else LocalBackend()
     bindings = {}
     for name, value in (params or {}).items():
-        if not re.fullmatch(r"[A-Za-z_]\w*", name):
+        if not VARIABLE.fullmatch(name):
             raise BuildError(f"--param {name}", "parameter names are SPARQL variable names")
         bindings[name] = URIRef(value) if SAFE_IRI.fullmatch(value) else Literal(value)
     return backend.run(text, bindings, "-e", max_rows)

@@ -24,7 +24,8 @@ from graph.resources import DEFAULT_OUT
 
 DEFAULT_GRAPH = DEFAULT_OUT / "graph.trig"
 DEFAULT_MAX_ROWS = 10_000
-SAFE_IRI = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+SAFE_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")  # always used with fullmatch
+VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # a SPARQL variable name, ASCII only
 
 
 def _syntax_error(where: str, err: Exception) -> BuildError:
@@ -131,7 +132,7 @@ def values_block(bindings: dict[str, object]) -> str:
     """A VALUES clause written from typed terms, each checked by round trip (sparql_term)."""
     names, terms = [], []
     for name, term in sorted(bindings.items()):
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        if not VARIABLE.fullmatch(name):
             raise BuildError(f"--param {name}", "parameter names are SPARQL variable names")
         terms.append(sparql_term(term, f"--param {name}"))
         names.append(f"?{name}")

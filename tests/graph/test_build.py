@@ -27,9 +27,9 @@ def test_two_builds_are_byte_identical(tmp_path):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
-def test_summary_reports_counts_and_no_unsourced_facts(built):
+def test_summary_reports_counts(built):
+    """"No fact without a source" is the SHACL shape's to enforce (tests/graph/test_validate.py breaks it)."""
     text = summary(built)
-    assert "facts without a source: 0" in text
     assert "Event 52" in text
     assert "2009 17" in text
 

@@ -38,23 +38,6 @@ def test_the_un_committee_is_never_the_council_of_europe_one(graph):
     assert (RGD["entity/cat"], SKOS.closeMatch, coe_committee) not in graph
 
 
-def test_a_link_to_an_item_recorded_as_different_is_an_error(tmp_path):
-    path = write(tmp_path, """
-- {entity: a, scheme: wikidata, id: Q9, match: distinct, verified: true, checked: "2026-11-28", source: "a checked source says Q9 is another body"}
-- {entity: a, scheme: wikidata, id: Q9, match: close, verified: false, checked: "2026-11-28", source: "a list"}
-""")
-    with pytest.raises(BuildError, match="must not be linked to Q9: .* records it as a different item"):
-        load_links(path, {"a"})
-
-
-def test_a_distinct_row_must_be_checked(tmp_path):
-    path = write(tmp_path, """
-- {entity: a, scheme: wikidata, id: Q9, match: distinct, verified: false, checked: "2026-11-28", source: "a guess"}
-""")
-    with pytest.raises(BuildError, match="needs scheme wikidata and verified: true"):
-        load_links(path, {"a"})
-
-
 def test_every_link_has_a_source_and_a_verified_flag(graph):
     links = set(graph.subjects(RDF.type, RG.ExternalLink))
     assert len(links) == 17
@@ -88,22 +71,22 @@ def write(tmp_path, rows):
     return path
 
 
-def test_two_verified_qids_for_one_entity_is_an_error(tmp_path):
-    path = write(tmp_path, """
-- {entity: a, scheme: wikidata, id: Q1, match: exact, verified: true, checked: "2026-11-28", source: "a checked source"}
-- {entity: a, scheme: wikidata, id: Q2, match: exact, verified: true, checked: "2026-11-28", source: "another source"}
-""")
-    with pytest.raises(BuildError, match="two verified wikidata identifiers"):
-        load_links(path, {"a"})
+ROW = '{{entity: {entity}, scheme: wikidata, id: {id}, match: {match}, verified: {verified}, checked: "2026-11-28", source: "{source}"}}'
 
 
-def test_one_qid_for_two_entities_is_an_error(tmp_path):
-    path = write(tmp_path, """
-- {entity: a, scheme: wikidata, id: Q1, match: exact, verified: false, checked: "2026-11-28", source: "a source"}
-- {entity: b, scheme: wikidata, id: Q1, match: exact, verified: false, checked: "2026-11-28", source: "a source"}
-""")
-    with pytest.raises(BuildError, match="given to both 'a' and 'b'"):
-        load_links(path, {"a", "b"})
+@pytest.mark.parametrize("rows, message", [
+    ([("a", "Q1", "exact", "true", "a checked source"), ("a", "Q2", "exact", "true", "another source")],
+     "two verified wikidata identifiers"),
+    ([("a", "Q1", "exact", "false", "a source"), ("b", "Q1", "exact", "false", "a source")],
+     "given to both 'a' and 'b'"),
+    ([("a", "Q9", "distinct", "true", "a checked source says Q9 is another body"), ("a", "Q9", "close", "false", "a list")],
+     "must not be linked to Q9: .* records it as a different item"),
+    ([("a", "Q9", "distinct", "false", "a guess")], "needs scheme wikidata and verified: true"),
+])
+def test_rows_that_contradict_each_other_or_the_rules(tmp_path, rows, message):
+    text = "".join("- " + ROW.format(entity=e, id=i, match=m, verified=v, source=src) + "\n" for e, i, m, v, src in rows)
+    with pytest.raises(BuildError, match=message):
+        load_links(write(tmp_path, text), {"a", "b"})
 
 
 @pytest.mark.parametrize("row, message", [
