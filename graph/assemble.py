@@ -37,6 +37,36 @@ def en(text: str) -> Literal:
     return Literal(text, lang="en")
 
 
+def evidence_node(g: Graph, doc: Document, start: int, end: int, sentence, agent: URIRef,
+                  section: URIRef | None = None) -> URIRef:
+    """Add (once) the node that says "these characters of this report", with quote and position selectors.
+
+    Shared by the build and the extractor's Turtle, so a candidate's evidence
+    and a curated fact's evidence for the same span are the same node.
+    """
+    node = ns.evidence_iri(doc.name, start, end)
+    if (node, RDF.type, RG.Evidence) in g:
+        return node
+    quote, position = URIRef(f"{node}/quote"), URIRef(f"{node}/position")
+    g.add((node, RDF.type, RG.Evidence))
+    g.add((node, ns.OA.hasSource, ns.document_iri(doc.name)))
+    g.add((node, ns.OA.hasSelector, quote))
+    g.add((node, ns.OA.hasSelector, position))
+    g.add((node, RG.sentenceIndex, Literal(sentence.index)))
+    g.add((node, RG.fingerprint, Literal(sentence.fingerprint)))
+    if section is not None:
+        g.add((node, RG.inSection, section))
+    g.add((node, PROV.wasAttributedTo, agent))
+    g.add((quote, RDF.type, ns.OA.TextQuoteSelector))
+    g.add((quote, ns.OA.exact, Literal(doc.text[start:end])))
+    g.add((quote, ns.OA.prefix, Literal(doc.text[max(0, start - CONTEXT_CHARS):start])))
+    g.add((quote, ns.OA.suffix, Literal(doc.text[end:end + CONTEXT_CHARS])))
+    g.add((position, RDF.type, ns.OA.TextPositionSelector))
+    g.add((position, ns.OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
+    g.add((position, ns.OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))
+    return node
+
+
 class Assembler:
     def __init__(self, curation: Curation):
         self.c = curation
@@ -62,29 +92,10 @@ class Assembler:
 
     def evidence(self, span: Span, agent: URIRef) -> URIRef:
         """The evidence node for a span, with quote and position selectors."""
-        g = self.graph_for(span.doc_id)
         doc = span.document
-        node = ns.evidence_iri(doc.name, span.start, span.end)
-        if (node, RDF.type, RG.Evidence) in g:
-            return node
-        quote, position = URIRef(f"{node}/quote"), URIRef(f"{node}/position")
-        g.add((node, RDF.type, RG.Evidence))
-        g.add((node, ns.OA.hasSource, ns.document_iri(doc.name)))
-        g.add((node, ns.OA.hasSelector, quote))
-        g.add((node, ns.OA.hasSelector, position))
-        g.add((node, RG.sentenceIndex, Literal(span.sentence.index)))
-        g.add((node, RG.fingerprint, Literal(span.sentence.fingerprint)))
-        if span.sentence.section is not None:
-            g.add((node, RG.inSection, self.section_iri(doc, span.sentence.section)))
-        g.add((node, PROV.wasAttributedTo, agent))
-        g.add((quote, RDF.type, ns.OA.TextQuoteSelector))
-        g.add((quote, ns.OA.exact, Literal(span.exact)))
-        g.add((quote, ns.OA.prefix, Literal(doc.text[max(0, span.start - CONTEXT_CHARS):span.start])))
-        g.add((quote, ns.OA.suffix, Literal(doc.text[span.end:span.end + CONTEXT_CHARS])))
-        g.add((position, RDF.type, ns.OA.TextPositionSelector))
-        g.add((position, ns.OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-        g.add((position, ns.OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
-        return node
+        section = span.sentence.section
+        return evidence_node(self.graph_for(span.doc_id), doc, span.start, span.end, span.sentence, agent,
+                             self.section_iri(doc, section) if section is not None else None)
 
     def derive(self, g: Graph, subject: URIRef, spans, agent: URIRef = CURATORS) -> None:
         for span in spans:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from graph.errors import BuildError
-from graph.resources import DEFAULT_CORPUS, DEFAULT_OUT
+from graph.resources import DEFAULT_CORPUS, DEFAULT_OUT, data_dir
 from rightsgraph import __version__
 
 
@@ -123,6 +123,75 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Candidate facts from one report, in the evaluation JSON, a review sheet or Turtle."""
+    from graph.extract.formats import candidates_trig, eval_json, sheet_yaml
+    from graph.extract.inputs import extract_file
+    from graph.write.serialize import write_atomic
+
+    if args.gold_from_graph:
+        from graph.extract.gold import gold_json
+
+        text = gold_json(args.gold_from_graph, args.data or data_dir(), args.corpus)
+    else:
+        if args.report is None:
+            raise BuildError("extract", "name a report file (or --gold-from-graph SOURCE)")
+        prepared = extract_file(args.report, args.year, args.data or data_dir(), args.corpus)
+        x, doc_id = prepared.extraction, prepared.doc_id
+        if args.format == "eval":
+            text = eval_json(x, doc_id)
+        elif args.format == "yaml":
+            text = sheet_yaml(x, doc_id, prepared.source)
+        else:
+            text = candidates_trig(x, doc_id, __version__)
+    if args.out:
+        write_atomic(args.out, text)
+        print(f"wrote {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """Go through a review sheet's pending candidates in the terminal, one question each."""
+    from graph.extract.review import read_sheet, review
+    from graph.read.corpus import read_document
+
+    sheet = read_sheet(args.sheet)
+    sentences = {}
+    report = args.corpus / str(sheet["source"].get("file", ""))
+    if report.is_file():
+        doc = read_document(report)
+        sentences = {f"{sheet['source']['id']}:{s.pointer}": s.text for s in doc.sentences}
+    decided, pending = review(args.sheet, input, print, sentences)
+    print(f"{decided} decided, {pending} still pending; saved {args.sheet}. Next: rightsgraph accept {args.sheet}")
+    return 0
+
+
+def cmd_accept(args: argparse.Namespace) -> int:
+    """Move a sheet's accepted candidates into data/ as curated facts (checked first, never overwriting)."""
+    from graph.extract.review import accept
+
+    result = accept(args.sheet, args.data or data_dir(), args.corpus)
+    print(result.summary())
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Extract every new report of a folder into review sheets, with a progress bar and a summary per report."""
+    from tqdm import tqdm
+
+    from graph.extract.ingest import ingest
+
+    def progress(files):
+        return tqdm(files, desc="reports", unit="report", file=sys.stderr, disable=None)
+
+    summaries = ingest(args.folder, args.data or data_dir(), args.corpus, args.out, progress)
+    for s in summaries:
+        print(s.line())
+    return 1 if any(s.error for s in summaries) else 0
+
+
 def cmd_sentences(args: argparse.Namespace) -> int:
     """Print each sentence with the pointer a curator would write for it."""
     from graph.read.corpus import read_document
@@ -229,7 +298,6 @@ def cmd_docs(args: argparse.Namespace) -> int:
 def cmd_link(args: argparse.Namespace) -> int:
     from graph.links import reconcile
     from graph.build import load
-    from graph.resources import data_dir
     from graph.write.serialize import write_atomic
 
     if args.accept:
@@ -303,6 +371,37 @@ def parser() -> argparse.ArgumentParser:
                    help="instead of a network: the graph as schema.org JSON-LD or as plain SEM Turtle")
     x.add_argument("--out", type=Path, default=DEFAULT_OUT)
     x.set_defaults(func=cmd_export)
+
+    e = sub.add_parser("extract", help="read one report and write candidate facts (evaluation JSON, review sheet or Turtle)")
+    e.add_argument("report", type=Path, nargs="?", help="the report's text file (UTF-8)")
+    e.add_argument("--year", type=bounded(1900, 2100), help="the year an annual report covers (default: from data/sources.yaml, "
+                   "else the title's year minus one: \"Kazakhstan 2013\" covers 2012)")
+    e.add_argument("--format", choices=["eval", "yaml", "ttl"], default="eval",
+                   help="eval: the JSON of ../shared/eval/README.md (default); yaml: a review sheet in the format of data/; "
+                   "ttl: the candidates as TriG in a named graph of their own, attributed to the extractor")
+    e.add_argument("--out", type=Path, help="write to this file instead of standard output")
+    e.add_argument("--gold-from-graph", metavar="SOURCE", help="instead: the curated facts of this source id, in the scorer's gold format")
+    e.add_argument("--data", type=Path, help="folder of curated facts (default: the shipped data/)")
+    e.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of report files (default: ../shared/corpus)")
+    e.set_defaults(func=cmd_extract)
+
+    rv = sub.add_parser("review", help="accept, reject or correct each pending candidate of a review sheet, in the terminal")
+    rv.add_argument("sheet", type=Path, help="a sheet written by `extract --format yaml` or `ingest`")
+    rv.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="where the report is, to show each sentence")
+    rv.set_defaults(func=cmd_review)
+
+    ac = sub.add_parser("accept", help="move a review sheet's accepted candidates into data/ as curated facts")
+    ac.add_argument("sheet", type=Path, help="a reviewed sheet")
+    ac.add_argument("--data", type=Path, help="folder of curated facts to write (default: the shipped data/)")
+    ac.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of report files; the report must be in it")
+    ac.set_defaults(func=cmd_accept)
+
+    ig = sub.add_parser("ingest", help="extract every new report of a folder into review sheets")
+    ig.add_argument("folder", type=Path, help="folder of report text files (*.txt)")
+    ig.add_argument("--out", type=Path, default=DEFAULT_OUT / "review", help="where to write the sheets (default: out/review/)")
+    ig.add_argument("--data", type=Path, help="folder of curated facts (default: the shipped data/)")
+    ig.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of report files (default: ../shared/corpus)")
+    ig.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("sentences", help="list a report's sentences with their pointers")
     s.add_argument("file", help="file name inside the corpus folder")

@@ -31,6 +31,9 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
     out = Mapping()
     out.line = node.start_mark.line + 1
     for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise yaml.constructor.ConstructorError(None, None, "a key must be plain text, not a list or mapping",
+                                                    key_node.start_mark)
         key = loader.construct_object(key_node, deep=True)
         if key in out:
             raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
@@ -62,6 +65,12 @@ def load_yaml(path: Path):
         raise BuildError(str(path), "file not found") from None
     except UnicodeDecodeError as err:
         raise BuildError(str(path), f"not UTF-8 (byte {err.start})") from None
+    return parse_yaml(text, str(path))
+
+
+def parse_yaml(text: str, where: str):
+    """Parse YAML text read from where; every failure is one BuildError line."""
+    path = where
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
@@ -70,3 +79,5 @@ def load_yaml(path: Path):
         raise BuildError(f"{path}{line}", f"invalid YAML: {err.problem or err.context}") from None
     except yaml.YAMLError as err:
         raise BuildError(str(path), f"invalid YAML: {err}") from None
+    except RecursionError:
+        raise BuildError(str(path), "invalid YAML: nested too deeply") from None

@@ -126,7 +126,12 @@ def read_document(path: Path) -> Document:
         raise BuildError(f"{path}:{line}", f"not UTF-8 (byte {err.start}: {err.reason})") from None
     if not text.strip():
         raise BuildError(str(path), "report is empty")
-    doc = Document(path=path, text=text, sha256=hashlib.sha256(raw).hexdigest())
+    return parse_text(text, path)
+
+
+def parse_text(text: str, path: Path) -> Document:
+    """Segment text already in memory; the extractor and the build share this one splitter."""
+    doc = Document(path=path, text=text, sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
     _segment(doc)
     return doc
 
