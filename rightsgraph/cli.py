@@ -117,7 +117,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         ext = {"graphml": "graphml", "gexf": "gexf", "cytoscape": "cyjs"}[args.format]
         text = {"graphml": export.to_graphml, "gexf": export.to_gexf, "cytoscape": export.to_cytoscape}[args.format](G)
         targets = {stem.with_suffix(f".{ext}"): text}
+    from graph.write import readback
+
     for path, text in targets.items():
+        readback.check(path.name, text)  # GraphML and GEXF must be well-formed XML before they replace a file
         write_atomic(path, text)
         print(f"wrote {path}")
     return 0
@@ -194,9 +197,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_sentences(args: argparse.Namespace) -> int:
     """Print each sentence with the pointer a curator would write for it."""
-    from graph.read.corpus import read_document
+    from graph.read.corpus import corpus_file, read_document
 
-    doc = read_document(args.corpus / args.file)
+    doc = read_document(corpus_file(args.corpus, args.file, "sentences"))
     for s in doc.sentences:
         print(f"s{s.index}@{s.fingerprint}\t{s.kind}\t{s.text}")
     return 0
@@ -243,7 +246,8 @@ def cmd_query(args: argparse.Namespace) -> int:
         return 0
     if bool(args.query) == bool(args.expression):
         raise BuildError("query", "give a library name, an .rq file, or -e 'SPARQL' (see --list)")
-    backend = sparql.EndpointBackend(args.endpoint) if args.endpoint else sparql.LocalBackend(args.graph)
+    backend = (sparql.EndpointBackend(args.endpoint) if args.endpoint
+               else sparql.LocalBackend(args.graph, allow_federation=args.allow_federation))
     params = _params(args.param)
     if args.expression:
         result = sparql.run_text(args.expression, params, backend, args.max_rows)
@@ -263,11 +267,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # A plain `kill` must stop the Oxigraph server too, not leave it running on its
     # port: the handler is in place before the child exists.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    server = start_server(args.graph, args.host, args.port, args.timeout)
+    server = start_server(args.graph, args.host, args.port, args.timeout, allow_federation=args.allow_federation)
     page = write_query_page(args.graph, server.query_url, args.page)
     print(f"SPARQL endpoint (read-only): {server.query_url}", flush=True)
     print(f"query page (works offline): {page.resolve().as_uri()}", flush=True)
-    print(f"time limit per query: {args.timeout} s; stop with Ctrl-C", flush=True)
+    print(f"time limit per query: {args.timeout} s; federation (SERVICE): {'on' if args.allow_federation else 'off'}; "
+          "stop with Ctrl-C", flush=True)
     try:
         server.process.wait()
     except KeyboardInterrupt:
@@ -418,6 +423,8 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--max-rows", type=bounded(1, 1_000_000), default=10_000,
                    help="stop after this many rows and say so, 1 to 1000000 (default 10000)")
     q.add_argument("--list", action="store_true", help="list the library with each question")
+    q.add_argument("--allow-federation", action="store_true",
+                   help="let the query use SERVICE to fetch from other endpoints (off by default)")
     q.set_defaults(func=cmd_query)
 
     sv = sub.add_parser("serve", help="serve the graph as a read-only SPARQL endpoint (Oxigraph) with a query page")
@@ -426,6 +433,9 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--port", type=int, default=7878)
     sv.add_argument("--timeout", type=int, default=30, help="seconds a query may run (default 30)")
     sv.add_argument("--page", type=Path, default=DEFAULT_OUT / "query.html", help="where to write the query page")
+    sv.add_argument("--allow-federation", action="store_true",
+                    help="let queries use SERVICE to fetch from other endpoints (off: a query could make the server "
+                    "request any URL)")
     sv.set_defaults(func=cmd_serve)
 
     m = sub.add_parser("mappings", help="regenerate ontology/mappings.sssom.tsv from the Turtle")

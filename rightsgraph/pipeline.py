@@ -2,7 +2,8 @@
 
 This is the one place that combines ``graph`` (the RDF) with ``viz`` (the
 pictures); ``graph`` never imports ``viz``. Every output is produced in memory
-first, so nothing is written unless every step has passed.
+first, so nothing is written unless every step has passed, and the set is
+published whole (graph/write/publish.py).
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from pathlib import Path
 
 from graph.build import BuildResult, build as build_graph
 from graph.resources import DEFAULT_CORPUS, DEFAULT_OUT
-from graph.write import readback, serialize
+from graph.write import publish, readback, serialize
 
 TITLE = "rightsgraph: actors, events and legal instruments"
+PICTURES = ("network.html", "timeline.svg")
+SCREENSHOT = "network.png"
 
 
 def pictures(result: BuildResult) -> dict[str, str]:
@@ -23,7 +26,7 @@ def pictures(result: BuildResult) -> dict[str, str]:
     from viz.network import project
 
     G = project(result.graph)
-    return {"network.html": page_html(G, TITLE), "timeline.svg": render(G, "svg").decode("utf-8")}
+    return dict(zip(PICTURES, (page_html(G, TITLE), render(G, "svg").decode("utf-8"))))
 
 
 def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None, out_dir: Path | None = DEFAULT_OUT,
@@ -40,10 +43,16 @@ def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None, out_dir: 
             readback.check(name, text)
         result.outputs.update(drawn)
     if out_dir is not None:
-        result.written = serialize.write_all(result.outputs, out_dir)
-        if with_pictures and screenshot:
-            from viz.draw.browser import chromium, screenshot as take
+        # Everything, the screenshot included, goes into a fresh folder that replaces out/ in one step.
+        # What a build writes is never carried over from the old set (a stale picture beside a new graph);
+        # anything else in out/ (a served store, review sheets) is.
+        owned = {*result.outputs, *PICTURES, SCREENSHOT}
+        with publish.staged(out_dir, owned) as stage:
+            names = [p.name for p in serialize.write_all(result.outputs, stage)]
+            if with_pictures and screenshot:
+                from viz.draw.browser import chromium, screenshot as take
 
-            if chromium() is not None:
-                result.written.append(take(out_dir / "network.html", out_dir / "network.png"))
+                if chromium() is not None:
+                    names.append(take(stage / PICTURES[0], stage / SCREENSHOT).name)
+        result.written = [out_dir / name for name in names]
     return result

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import networkx as nx
 
@@ -17,11 +18,19 @@ from viz.analysis import actor_network
 SCALAR_KEYS = ("label", "kind", "class_label", "cls", "iri", "date", "year", "event_type", "status", "summary", "comment")
 
 
+# Characters XML 1.0 cannot carry at all (controls other than tab and line breaks, U+FFFE/U+FFFF).
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(value):
+    return XML_ILLEGAL.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def flat(G: nx.Graph) -> nx.Graph:
-    """A copy with only scalar attributes, as the XML formats require."""
+    """A copy with only scalar attributes, as the XML formats require; characters XML cannot hold become U+FFFD."""
     H = nx.MultiDiGraph() if G.is_multigraph() else nx.Graph()
     for n, d in sorted(G.nodes(data=True)):
-        attrs = {k: d[k] for k in SCALAR_KEYS if d.get(k) not in (None, "")}
+        attrs = {k: _xml_safe(d[k]) for k in SCALAR_KEYS if d.get(k) not in (None, "")}
         if d.get("rights"):
             attrs["rights"] = "; ".join(d["rights"])
         if d.get("links"):
@@ -29,7 +38,7 @@ def flat(G: nx.Graph) -> nx.Graph:
         H.add_node(n, **attrs)
     edges = G.edges(keys=True, data=True) if G.is_multigraph() else G.edges(data=True)
     for e in sorted(edges, key=lambda t: tuple(str(x) for x in t[:-1])):
-        data = {k: v for k, v in e[-1].items() if isinstance(v, (str, int, float))}
+        data = {k: _xml_safe(v) for k, v in e[-1].items() if isinstance(v, (str, int, float))}
         if G.is_multigraph():
             H.add_edge(e[0], e[1], key=e[2], **data)
         else:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph import dates
-from graph.read.corpus import Document, read_document
+from graph.read.corpus import Document, corpus_file, read_document
 from graph.errors import BuildError
 from graph.model.ontology import Vocabulary, vocabulary
 from graph.read.pointers import Span
@@ -148,7 +148,7 @@ def load_sources(data_dir: Path, corpus: Path) -> tuple[dict[str, Source], dict[
             raise r.fail("assertions must map names to whole numbers")
         sources[sid] = Source(sid, r.text("file", True), r.text("label", True), r.ident("publisher"), covers,
                               {k: int(v) for k, v in assertions.items()}, r.where)
-        documents[sid] = read_document(corpus / sources[sid].file)
+        documents[sid] = read_document(corpus_file(corpus, sources[sid].file, r.where))
     return sources, documents
 
 
@@ -335,6 +335,8 @@ def read_participants(r: Record, roles: set[str]) -> list[Participation]:
         if not isinstance(who, str) or not ID.fullmatch(who):
             raise r.fail(f"participant {who!r} is not an entity id")
         specs = spec if isinstance(spec, list) else [spec]
+        if not specs:
+            raise r.fail(f"participant {who!r} has an empty role list")
         for item in specs:
             if isinstance(item, str):
                 item = {"role": item}

@@ -48,12 +48,17 @@ def _sequence(loader: _Loader, node: yaml.SequenceNode) -> Sequence:
 
 
 def _string(loader: _Loader, node: yaml.ScalarNode) -> str:
-    return loader.construct_scalar(node)
+    text = loader.construct_scalar(node)
+    if any("\ud800" <= c <= "\udfff" for c in text):
+        # "\ud83d\ude00" in double quotes gives two lone surrogates, which no output file can hold.
+        raise yaml.constructor.ConstructorError(None, None, "text with a lone surrogate escape (\\udXXX); "
+                                                "write the character itself", node.start_mark)
+    return text
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
-for tag in ("int", "float", "timestamp"):
+for tag in ("str", "int", "float", "timestamp"):
     _Loader.add_constructor(f"tag:yaml.org,2002:{tag}", _string)
 
 

@@ -19,6 +19,7 @@ import yaml
 
 from graph.curate.yamlio import load_yaml, parse_yaml
 from graph.errors import BuildError
+from graph.read.corpus import corpus_file
 from graph.extract.entities import fold
 from graph.extract.gazetteer import DOMESTIC_TYPES, PROPER
 
@@ -185,7 +186,7 @@ def accept(sheet_path: Path, data_dir: Path, corpus: Path) -> Accepted:
 
     sources = load_yaml(data_dir / "sources.yaml") or []
     if (texts or _rejections(sheet)) and sid not in {r.get("id") for r in sources}:
-        if not (corpus / str(source.get("file", ""))).is_file():
+        if not corpus_file(corpus, str(source.get("file", "")), str(sheet_path)).is_file():
             raise BuildError(str(sheet_path), f"copy {source.get('file')} into the corpus folder {corpus} before accepting")
         texts["sources.yaml"] = _append_list((data_dir / "sources.yaml").read_text(encoding="utf-8"), [source])
         result.source_added = True

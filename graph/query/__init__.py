@@ -11,7 +11,7 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 
 from graph.errors import BuildError
-from graph.query.backends import DEFAULT_GRAPH, DEFAULT_MAX_ROWS, SAFE_IRI, VARIABLE, EndpointBackend, LocalBackend, inject_values, values_block
+from graph.query.backends import DEFAULT_GRAPH, DEFAULT_MAX_ROWS, VARIABLE, check_iri, EndpointBackend, LocalBackend, inject_values, values_block
 from graph.query.formats import format_result
 from graph.query.library import LibraryQuery, Param, find_query, library, parse_library_file
 from graph.query.params import bind_params, resolve_entity, resolve_right
@@ -33,7 +33,8 @@ def run_text(text: str, params: dict[str, str] | None = None, backend=None, max_
     for name, value in (params or {}).items():
         if not VARIABLE.fullmatch(name):
             raise BuildError(f"--param {name}", "parameter names are SPARQL variable names")
-        bindings[name] = URIRef(value) if SAFE_IRI.fullmatch(value) else Literal(value)
+        looks_like_iri = value.startswith(("http://", "https://")) and not any(c.isspace() for c in value)
+        bindings[name] = URIRef(check_iri(value, f"--param {name}")) if looks_like_iri else Literal(value)
     return backend.run(text, bindings, "-e", max_rows)
 
 

@@ -19,12 +19,26 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from graph.errors import BuildError
+from graph.query.federation import refuse_service
 from graph.query.results import Result, _from_json, _from_ox, _to_ox
 from graph.resources import DEFAULT_OUT
 
 DEFAULT_GRAPH = DEFAULT_OUT / "graph.trig"
 DEFAULT_MAX_ROWS = 10_000
 SAFE_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")  # always used with fullmatch
+
+
+def check_iri(value: str, where: str) -> str:
+    """An http(s) IRI that SPARQL can carry and Oxigraph accepts ("http://a%zz/" is neither), or a BuildError."""
+    import pyoxigraph as ox
+
+    try:
+        ok = bool(SAFE_IRI.fullmatch(value)) and ox.NamedNode(value) is not None
+    except ValueError:
+        ok = False
+    if not ok:
+        raise BuildError(where, f"not a valid IRI: {value!r}")
+    return value
 VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # a SPARQL variable name, ASCII only
 
 
@@ -39,9 +53,10 @@ def _syntax_error(where: str, err: Exception) -> BuildError:
 class LocalBackend:
     """The built graph in an in-memory Oxigraph store; named graphs unioned as the default graph."""
 
-    def __init__(self, path: Path = DEFAULT_GRAPH):
+    def __init__(self, path: Path = DEFAULT_GRAPH, allow_federation: bool = False):
         import pyoxigraph as ox
 
+        self.allow_federation = allow_federation
         path = Path(path)
         if not path.is_file():
             raise BuildError(str(path), "graph file not found: run `rightsgraph build` first, or pass --graph FILE")
@@ -60,15 +75,25 @@ class LocalBackend:
     def run(self, text: str, bindings: dict[str, object], where: str, max_rows: int) -> Result:
         import pyoxigraph as ox
 
+        if not self.allow_federation:
+            refuse_service(text, where)
         subs = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
         try:
             answer = self.store.query(text, substitutions=subs or None, use_default_graph_as_union=True)
+            return self._collect(answer, max_rows)
         except SyntaxError as err:
             raise _syntax_error(where, err) from None
+        except OSError as err:  # a SERVICE request that failed, with federation on (results are lazy)
+            raise BuildError(where, f"query failed: {str(err).splitlines()[0]}") from None
         except RuntimeError as err:
             if "SELECT projection" in str(err):
                 raise BuildError(where, f"parameters must appear in the SELECT clause: {err}") from None
             raise BuildError(where, f"query failed: {err}") from None
+
+    @staticmethod
+    def _collect(answer, max_rows: int) -> Result:
+        import pyoxigraph as ox
+
         if isinstance(answer, ox.QueryBoolean):
             return Result("boolean", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
@@ -102,9 +127,7 @@ def sparql_term(term, where: str) -> str:
     import pyoxigraph as ox
 
     if isinstance(term, URIRef):
-        if not SAFE_IRI.fullmatch(str(term)):
-            raise BuildError(where, f"not a safe IRI: {str(term)!r}")
-        text = f"<{term}>"
+        text = f"<{check_iri(str(term), where)}>"
     elif isinstance(term, Literal):
         body = "".join(ECHAR.get(c, c) for c in str(term))
         if term.language:

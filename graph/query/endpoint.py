@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import BuildError
+from graph.query.federation import Guard
 from graph.resources import DEFAULT_OUT, template
 from graph.write.serialize import embed_json, fill_template
 from graph.query import DEFAULT_MAX_ROWS, LocalBackend, library
@@ -100,12 +101,16 @@ def write_query_page(graph_file: Path, endpoint: str, target: Path) -> Path:
 class Server:
     process: subprocess.Popen
     url: str
+    guard: Guard | None = None
 
     @property
     def query_url(self) -> str:
         return f"{self.url}/query"
 
     def stop(self) -> None:
+        if self.guard is not None:
+            self.guard.stop()
+            self.guard = None
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -134,6 +139,8 @@ def port_is_free(host: str, port: int) -> bool:
     import socket
 
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+        # As the server will: a port left in TIME_WAIT by a stopped server is free, a listening one is not.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind((host, port))
         except OSError:
@@ -141,18 +148,38 @@ def port_is_free(host: str, port: int) -> bool:
     return True
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def start_server(graph_file: Path = DEFAULT_OUT / "graph.trig", host: str = "127.0.0.1", port: int = 7878,
-                 timeout_s: int = 30, store_dir: Path | None = None, ready_within: float = 20.0) -> Server:
-    """Start `oxigraph serve-read-only` on the built graph and wait until it answers."""
+                 timeout_s: int = 30, store_dir: Path | None = None, ready_within: float = 20.0,
+                 allow_federation: bool = False) -> Server:
+    """Start `oxigraph serve-read-only` on the built graph behind the federation guard, and wait until it answers.
+
+    Oxigraph listens on a private loopback port; clients reach it only through
+    the guard on host:port (see graph/query/federation.py).
+    """
     store = prepare_store(graph_file, store_dir or graph_file.parent / "oxigraph-store")
     if not port_is_free(host, port):
         raise BuildError(f"{host}:{port}", "the port is already in use (another server?): pass --port N")
-    cmd = [oxigraph_binary(), "serve-read-only", "--location", str(store), "--bind", f"{host}:{port}",
+    inner = free_port()
+    cmd = [oxigraph_binary(), "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{inner}",
            "--union-default-graph", "--cors", "--timeout-s", str(timeout_s)]
     process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                preexec_fn=_die_with_parent)
+    try:
+        guard = Guard(host, port, inner, allow_federation)
+    except OSError as err:
+        Server(process, "").stop()
+        raise BuildError(f"{host}:{port}", f"cannot listen: {err.strerror or err}") from None
+    guard.start()
     url = f"http://{host}:{port}"
-    server = Server(process, url)
+    server = Server(process, url, guard)
     deadline = time.monotonic() + ready_within
     while time.monotonic() < deadline:
         if process.poll() is not None:

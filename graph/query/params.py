@@ -15,7 +15,7 @@ from graph import dates
 from graph.errors import BuildError
 from graph.model.namespaces import RGD
 from graph.model.terms import RG
-from graph.query.backends import DEFAULT_MAX_ROWS, SAFE_IRI
+from graph.query.backends import DEFAULT_MAX_ROWS, check_iri
 from graph.query.library import LibraryQuery
 
 
@@ -26,9 +26,7 @@ def _lookup(backend, text: str, bindings: dict, where: str) -> list[dict]:
 def resolve_entity(backend, value: str, where: str) -> URIRef:
     """An IRI, a prefixed rgd: name, an id (almaty-raid) or a label/alias (NSS) to the entity's IRI."""
     if value.startswith(("http://", "https://")):
-        if not SAFE_IRI.fullmatch(value):
-            raise BuildError(where, f"not a valid IRI: {value!r}")
-        return URIRef(value)
+        return URIRef(check_iri(value, where))
     if value.startswith("rgd:"):
         value = value[4:]
     candidates = []
@@ -61,7 +59,7 @@ def resolve_entity(backend, value: str, where: str) -> URIRef:
 
 def resolve_right(backend, value: str, where: str) -> URIRef:
     if value.startswith(("http://", "https://")):
-        iri = URIRef(value)
+        iri = URIRef(check_iri(value, where))
     elif re.fullmatch(r"(rg:)?[A-Za-z]+", value):
         iri = RG._NS[value.removeprefix("rg:")]
     else:

@@ -114,6 +114,14 @@ class Document:
         return None
 
 
+def corpus_file(corpus: Path, name: str, where: str) -> Path:
+    """The path of a report named inside the corpus folder; a name that leads out of it is refused."""
+    candidate = (corpus / name).resolve()
+    if Path(name).is_absolute() or corpus.resolve() not in candidate.parents:
+        raise BuildError(where, f"{name!r} is outside the corpus folder {corpus}; name a file inside it")
+    return corpus / name
+
+
 def read_document(path: Path) -> Document:
     """Read one report; a missing, empty or non-UTF-8 file is a BuildError."""
     if not path.is_file():
@@ -244,7 +252,11 @@ def _segment(doc: Document) -> None:
         m = DATELINE.match(line)
         if m:
             close_item()
-            day = date(int(m["year"]), MONTHS.index(m["month"]) + 1, int(m["day"]))
+            try:
+                day = date(int(m["year"]), MONTHS.index(m["month"]) + 1, int(m["day"]))
+            except ValueError:
+                line_no = text.count("\n", 0, start) + 1
+                raise BuildError(f"{doc.path}:{line_no}", f"newsroom dateline with an impossible date: {line!r}") from None
             current = {"date": day, "kind": m["kind"].strip(), "dateline": add(start, end, "dateline"),
                        "title": None, "body": []}
             pending_title = True

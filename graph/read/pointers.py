@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from graph.read.corpus import CLOSE_QUOTE, OPEN_QUOTE, Document, Sentence
 from graph.errors import BuildError
 
-POINTER = re.compile(r"^(?P<doc>[a-z0-9][a-z0-9-]*):s(?P<index>[0-9]+)@(?P<fp>[0-9a-f]{8})(?:/q(?P<quote>[1-9][0-9]*))?$")
+POINTER = re.compile(r"^(?P<doc>[a-z0-9][a-z0-9-]*):s(?P<index>0|[1-9][0-9]*)@(?P<fp>[0-9a-f]{8})(?:/q(?P<quote>[1-9][0-9]*))?$")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
+from graph.errors import BuildError
 from graph.model.namespaces import PREFIXES, bind_prefixes
 
 JSONLD_CONTEXT = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
@@ -148,6 +149,11 @@ def fill_template(text: str, values: dict[str, str]) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write to a temporary file beside the target, then rename over it."""
+    if path.is_dir():
+        raise BuildError(str(path), "is a folder; name a file to write")
+    for parent in path.parents:
+        if parent.exists() and not parent.is_dir():
+            raise BuildError(str(parent), "is a file, so nothing can be written inside it")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -164,6 +170,8 @@ def write_atomic(path: Path, text: str) -> None:
 
 def write_all(outputs: dict[str, str], out_dir: Path) -> list[Path]:
     """Write every output only after all of them were produced in memory."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BuildError(str(out_dir), "is a file; --out names the folder the outputs go to")
     written = []
     for name, text in sorted(outputs.items()):
         target = out_dir / name

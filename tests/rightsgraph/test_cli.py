@@ -50,12 +50,21 @@ def test_output_into_a_closed_pipe_is_one_line(built, monkeypatch, capsys):
     (["timeline", "--out", "{tmp}/x.gif"], "the timeline is written as .svg, .png or .pdf"),
     (["timeline", "--graph", "{tmp}/notrdf.ttl"], "notrdf.ttl: not a readable RDF graph"),
     (["query", "{tmp}/latin1.rq"], "latin1.rq:byte 24: not UTF-8 text"),
+    (["query", "actor_events", "--param", "actor=http://a%zz/"], "--param actor: not a valid IRI: 'http://a%zz/'"),
+    (["query", "actor_events", "--param", "actor=http://[::1"], "not a valid IRI: 'http://[::1'"),
+    (["query", "-e", "SELECT * WHERE { }", "--param", "x=http://a%zz/"], "--param x: not a valid IRI"),
+    (["query", "-e", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"], "federation is off"),
+    (["viz", "--out", "{tmp}"], "is a folder; name a file to write"),
+    (["build", "--out", "{tmp}/notrdf.ttl", "--no-pictures"], "notrdf.ttl: is a file; --out names the folder"),
+    (["sentences", "../../etc/passwd"], "'../../etc/passwd' is outside the corpus folder"),
+    (["analyse", "--path", "nazarbaev", "nobody"], "no entity, event or instrument is called 'nobody'"),
 ])
 def test_bad_input_is_one_line(args, message, built, tmp_path, capsys):
     (tmp_path / "notrdf.ttl").write_text("this is <not turtle\n")
     (tmp_path / "latin1.rq").write_bytes("SELECT * WHERE { } # caf\xe9".encode("latin-1"))
     built_file = built.written[0].parent / ("graph.trig" if args[0] == "query" else "graph.ttl")
-    graph = ["--graph", str(built_file)] if "--graph" not in args else []
+    takes_graph = args[0] not in ("build", "sentences")
+    graph = ["--graph", str(built_file)] if "--graph" not in args and takes_graph else []
     code = main([a.replace("{tmp}", str(tmp_path)) for a in args] + graph)
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2 and len(err) == 1 and message in err[0], err

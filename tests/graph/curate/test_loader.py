@@ -117,3 +117,30 @@ def test_empty_report(corpus_copy, data_copy):
 def test_not_utf8_report(corpus_copy, data_copy):
     (corpus_copy / "kazakhstan-annual-report-2010.txt").write_bytes(b"Title\n\xff\xfe broken\n")
     fails(data_copy, corpus_copy, r"kazakhstan-annual-report-2010.txt:2: not UTF-8")
+
+
+def test_a_report_path_leaving_the_corpus_is_refused(corpus, data_copy):
+    edit(data_copy, "sources.yaml", "file: kazakhstan-annual-report-2010.txt", "file: ../corpus/../../etc/passwd")
+    fails(data_copy, corpus, r"sources.yaml:\d+: '../corpus/../../etc/passwd' is outside the corpus folder")
+
+
+def test_an_empty_role_list_is_refused(corpus, data_copy):
+    edit(data_copy, EVENTS, "{nss: Perpetrator, almaty-five: Victim}", "{nss: [], almaty-five: Victim}")
+    fails(data_copy, corpus, r"'almaty-raid': participant 'nss' has an empty role list")
+
+
+@pytest.mark.parametrize("text, pattern", [
+    ("? [a, b]\n: 1\n", r"entities.yaml:1:3: invalid YAML: a key must be plain text"),
+    ("[" * 20000 + "\n", r"entities.yaml: invalid YAML: nested too deeply"),
+])
+def test_hostile_yaml_is_one_line(corpus, data_copy, text, pattern):
+    (data_copy / "entities.yaml").write_text(text, encoding="utf-8")
+    fails(data_copy, corpus, pattern)
+
+
+def test_an_impossible_dateline_is_one_line(corpus_copy, data_copy):
+    report = corpus_copy / "kazakhstan-annual-report-2010.txt"
+    report.write_text(report.read_text(encoding="utf-8").replace("January 7, 2022 \u2022", "February 30, 2022 \u2022"),
+                      encoding="utf-8")
+    fails(data_copy, corpus_copy, r"kazakhstan-annual-report-2010.txt:\d+: newsroom dateline with an impossible date: "
+                                  r"'February 30, 2022")

@@ -233,5 +233,5 @@ def test_a_term_that_does_not_round_trip_is_refused():
     from graph.query.backends import sparql_term
 
     assert sparql_term(Literal("a\\\n\\u0022"), "--param x") == '"a\\\\\\n\\\\u0022"'
-    with pytest.raises(BuildError, match="not a safe IRI"):
+    with pytest.raises(BuildError, match="not a valid IRI"):
         sparql_term(URIRef("http://a/\n> ?p ?o"), "--param x")
