@@ -8,6 +8,7 @@ gets an id from its file name and its year from --year or its title.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +57,7 @@ def extract_file(path: Path, year: int | None = None, data_dir: Path | None = No
     source = known_source(path, data_dir)
     if source is not None and hashlib.sha256(path.read_bytes()).hexdigest() != _corpus_sha(corpus, path.name):
         source = None  # same name, different text: a new report
-    if year is None and source is not None and str(source.get("covers", "")).isdigit():
+    if year is None and source is not None and re.fullmatch(r"[0-9]{4}", str(source.get("covers", ""))):
         year = int(source["covers"])
     doc_id = source["id"] if source else doc_slug(path.name)
     if gazetteer is None:
