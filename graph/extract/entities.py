@@ -95,21 +95,19 @@ class Registry:
         return None
 
     def _upgrade(self, entity: Entity, mention: Mention) -> None:
-        """A fuller or better-sourced name becomes the label; the old one stays an alias."""
-        better = (mention.known and not entity.known) or (
-            mention.via == entity_via(entity) and len(mention.label.split()) > len(entity.label.split())
-            and coarse_type(mention.cls) == "Person")
+        """A curated match, or a person's fuller name, becomes the label; the old label stays an alias."""
+        label = entity.label
         if mention.known and not entity.known:
-            entity.known, entity.cls = mention.known, mention.cls
-        elif entity.cls in ("Organization", "Place") and mention.cls not in ("Organization", "Place"):
-            entity.cls = mention.cls
-        if better:
+            entity.known, entity.cls, label = mention.known, mention.cls, mention.label
+        else:
+            if entity.cls in ("Organization", "Place") and mention.cls not in ("Organization", "Place"):
+                entity.cls = mention.cls
+            if (not entity.known and coarse_type(mention.cls) == "Person"
+                    and len(mention.label.split()) > len(entity.label.split())):
+                label = mention.label
+        if label != entity.label:
             entity.aliases.add(entity.label)
-            entity.label = mention.label
-
-
-def entity_via(entity: Entity) -> str:
-    return "gazetteer" if entity.known else "grammar"
+            entity.label = label
 
 
 def _same_person(entity: Entity, mention: Mention) -> bool:

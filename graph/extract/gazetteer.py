@@ -59,6 +59,7 @@ def coarse_type(cls: str) -> str:
     return "Organization"
 
 
+@lru_cache(maxsize=1)
 def country_entries() -> list[Entry]:
     entries = []
     for country in pycountry.countries:
@@ -110,19 +111,10 @@ def curated_entries(data_dir: Path | None, corpus: Path | None, country: str | N
 
 
 def _country_in(text: str) -> str | None:
-    for entry in _COUNTRIES():
+    for entry in country_entries():
         if any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text) for n in entry.names):
             return entry.label
     return None
-
-
-_cache: dict[str, list[Entry]] = {}
-
-
-def _COUNTRIES() -> list[Entry]:
-    if "countries" not in _cache:
-        _cache["countries"] = country_entries()
-    return _cache["countries"]
 
 
 def report_country(title: str) -> str | None:
@@ -149,4 +141,4 @@ class Gazetteer:
 
 def build_gazetteer(data_dir: Path | None = None, corpus: Path | None = None,
                     country: str | None = None, leave_out: str | None = None) -> Gazetteer:
-    return Gazetteer(curated_entries(data_dir, corpus, country, leave_out) + body_entries() + _COUNTRIES())
+    return Gazetteer(curated_entries(data_dir, corpus, country, leave_out) + body_entries() + country_entries())

@@ -119,7 +119,7 @@ def find_mentions(sentence: str, gazetteer: Gazetteer, common: set[str], title_c
         candidates += _unnamed_instruments(sentence)
         for m in POLICE.finditer(sentence):
             candidates.append(Mention(m.start(), m.end(), m.group(), "police", "StateBody", (), None, "grammar", 0.6))
-        candidates += _chunks(sentence, gazetteer, common)
+        candidates += _chunks(sentence, common)
         for m in GENERIC_GROUPS.finditer(sentence):
             candidates.append(Mention(m.start(), m.end(), m.group(), m.group(), "Group", (), None, "grammar", 0.6, True))
     chosen: list[Mention] = []
@@ -189,7 +189,7 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() and any(c.isalpha() for c in word) and word not in CALENDAR
 
 
-def _chunks(sentence: str, gazetteer: Gazetteer, common: set[str]) -> list[Mention]:
+def _chunks(sentence: str, common: set[str]) -> list[Mention]:
     """Runs of capitalised words joined by connectors, each classified by its head word."""
     tokens = _tokens(sentence)
     found = []
@@ -223,12 +223,12 @@ def _chunks(sentence: str, gazetteer: Gazetteer, common: set[str]) -> list[Menti
                     j = k
                     continue
             break
-        found += _classify(sentence, run, i == 0, common, gazetteer)
+        found += _classify(sentence, run, i == 0, common)
         i = j + 1
     return found
 
 
-def _classify(sentence: str, run, at_start: bool, common: set[str], gazetteer: Gazetteer) -> list[Mention]:
+def _classify(sentence: str, run, at_start: bool, common: set[str]) -> list[Mention]:
     words = [w for _, _, w in run]
     # Drop capitalised function words that open the sentence ("In", "The", "Following").
     while words and (words[0].lower() in FUNCTION_WORDS or (at_start and words[0].lower() in common)
@@ -244,8 +244,8 @@ def _classify(sentence: str, run, at_start: bool, common: set[str], gazetteer: G
     cut = next((k for k, w in enumerate(words)
                 if k and w in TITLES and words[k - 1] not in TITLES and words[k - 1] not in CONNECTORS), None)
     if cut is not None:
-        return (_classify(sentence, run[:cut], False, common, gazetteer)
-                + _classify(sentence, run[cut:], False, common, gazetteer))
+        return (_classify(sentence, run[:cut], False, common)
+                + _classify(sentence, run[cut:], False, common))
     start, end = run[0][0], run[-1][1]
     surface = sentence[start:end]
     pre = words[: next((k for k, w in enumerate(words) if w in CONNECTORS), len(words))]

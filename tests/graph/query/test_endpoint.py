@@ -2,7 +2,6 @@
 
 import json
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -13,7 +12,7 @@ import urllib.request
 import pytest
 from SPARQLWrapper import CSV, JSON, SPARQLWrapper
 
-from graph.query.endpoint import start_server, write_query_page
+from graph.query.endpoint import free_port, start_server, write_query_page
 from graph.write.serialize import embed_json
 from graph.errors import BuildError
 from tests.paths import ROOT
@@ -24,12 +23,6 @@ PARAMS = {"actor_events": {"actor": "NSS"}, "events_in_place": {"place": "Semipa
           "events_in_period": {"from": "2009-09", "to": "2009-12"}, "events_by_right": {"right": "freedom of religion"},
           "evidence": {"fact": "sr-finding-beatings"}, "neighbourhood": {"entity": "osce-chairmanship", "hops": "2"},
           "office_holders": {"date": "2022-01"}}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
