@@ -15,6 +15,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from graph.model import namespaces as ns
 from graph.read.corpus import Document, NewsItem
 from graph.curate.loader import Curation, Entity, Event
+from graph.curate.schema import prop
 from graph.model.ontology import load_ontology, vocabulary
 from graph.read.pointers import Span
 from graph.model.terms import RG
@@ -141,13 +142,13 @@ class Assembler:
         g = self.graph_for(doc_id)
         d = ns.document_iri(doc.name)
         g.add((d, RDF.type, RG.SourceDocument))
-        g.add((d, RDFS.label, en(source.label)))
+        g.add((d, prop("source", "label"), en(source.label)))
         g.add((d, DCTERMS.title, Literal(doc.title.text)))
         g.add((d, RG.fileName, Literal(doc.name)))
         g.add((d, RG.sha256, Literal(doc.sha256)))
-        g.add((d, DCTERMS.publisher, self.iri(source.publisher)))
+        g.add((d, prop("source", "publisher"), self.iri(source.publisher)))
         if source.covers:
-            g.add((d, RG.coversYear, Literal(source.covers, datatype=XSD.gYear)))
+            g.add((d, prop("source", "covers"), Literal(source.covers, datatype=XSD.gYear)))
         g.add((d, PROV.wasAttributedTo, READER))
         for section in doc.sections:
             s = self.section_iri(doc, section.index)
@@ -189,59 +190,54 @@ class Assembler:
         doc_id = e.evidence[0].doc_id
         g = self.graph_for(doc_id)
         s = self.iri(e.id)
+        kind = "instrument" if e.kind == "instrument" else "entity"
         g.add((s, RDF.type, RG[e.type]))
-        g.add((s, RDFS.label, en(e.label)))
+        g.add((s, prop(kind, "label"), en(e.label)))
         for alias in sorted(set(e.aliases) - {e.label}):
-            g.add((s, SKOS.altLabel, en(alias)))
+            g.add((s, prop(kind, "aliases"), en(alias)))
         if e.comment:
-            g.add((s, RDFS.comment, en(e.comment)))
+            g.add((s, prop(kind, "comment"), en(e.comment)))
         self.derive(g, s, e.evidence)
-        simple = {
-            "origin": RG.origin, "part_of": RG.partOf, "located_in": RG.locatedIn, "jurisdiction": RG.jurisdiction,
-            "adopted_by": RG.adoptedBy, "issued_by": RG.issuedBy, "addressed_to": RG.addressedTo,
-            "amends": RG.amends, "engages": RG.engages, "court": RG.court,
-        }
         for key, targets in sorted(e.refs.items()):
             for t in targets:
-                g.add((s, simple[key], self.iri(t)))
+                g.add((s, prop("case" if key == "court" else kind, key), self.iri(t)))
         v = e.values
         if "members" in v:
-            g.add((s, RG.memberCount, Literal(v["members"])))
+            g.add((s, prop(kind, "members"), Literal(v["members"])))
         if v.get("adopted"):
-            g.add((s, RG.adoptionDate, typed_date(v["adopted"])))
+            g.add((s, prop(kind, "adopted"), typed_date(v["adopted"])))
         if "valid" in v:
             g.add((s, RG.validFrom, Literal(v["valid"][0], datatype=XSD.gYear)))
             g.add((s, RG.validUntil, Literal(v["valid"][1], datatype=XSD.gYear)))
-        for right in v.get("protects", []):
-            g.add((s, RG.protects, RG[right]))
-        for right in v.get("restricts", []):
-            g.add((s, RG.restricts, RG[right]))
+        for key in ("protects", "restricts"):
+            for right in v.get(key, []):
+                g.add((s, prop(kind, key), RG[right]))
         if "status" in v:
             status, as_of, spans = v["status"]
-            g.add((s, RG.instrumentStatus, RG[status]))
-            g.add((s, RG.statusDate, typed_date(as_of)))
+            g.add((s, prop("status", "value"), RG[status]))
+            g.add((s, prop("status", "as_of"), typed_date(as_of)))
             self.derive(g, s, spans)
         if "purpose" in v:
             text, spans = v["purpose"]
-            g.add((s, RG.purpose, en(text)))
+            g.add((s, prop("purpose", "text"), en(text)))
             self.derive(g, s, spans)
         for text, spans in v.get("provisions", []):
-            g.add((s, RG.provision, en(text)))
+            g.add((s, prop("provision", "text"), en(text)))
             self.derive(g, s, spans)
         if v.get("reference"):
-            g.add((s, SKOS.exactMatch, RG[v["reference"]]))
+            g.add((s, prop(kind, "reference"), RG[v["reference"]]))
         if "case_name" in v:
-            g.add((s, RG.caseName, Literal(v["case_name"])))
+            g.add((s, prop("case", "name"), Literal(v["case_name"])))
 
     def add_offices(self) -> None:
         for office in sorted(self.c.offices.values(), key=lambda o: o.id):
             g = self.graph_for(office.evidence[0].doc_id)
             o = ns.office_iri(office.id)
             g.add((o, RDF.type, RG.Office))
-            g.add((o, RDFS.label, en(office.label)))
+            g.add((o, prop("office", "label"), en(office.label)))
             for alias in sorted(set(office.aliases)):
-                g.add((o, SKOS.altLabel, en(alias)))
-            g.add((o, RG.ofOrganization, self.iri(office.of)))
+                g.add((o, prop("office", "aliases"), en(alias)))
+            g.add((o, prop("office", "of"), self.iri(office.of)))
             self.derive(g, o, office.evidence)
         for term in sorted(self.c.terms, key=lambda t: t.id):
             g = self.graph_for(term.evidence[0].doc_id)
@@ -249,8 +245,8 @@ class Assembler:
             holder = self.c.entities[term.holder]
             g.add((t, RDF.type, RG.OfficeTerm))
             g.add((t, RDFS.label, en(f"{holder.label} as {self.c.offices[term.office].label}")))
-            g.add((t, RG.office, ns.office_iri(term.office)))
-            g.add((t, RG.holder, self.iri(term.holder)))
+            g.add((t, prop("term", "office"), ns.office_iri(term.office)))
+            g.add((t, prop("term", "holder"), self.iri(term.holder)))
             g.add((self.iri(term.holder), RG.holds, t))
             g.add((t, RG.attestedFrom, typed_date(term.attested_from)))
             g.add((t, RG.attestedUntil, typed_date(term.attested_until)))
@@ -268,12 +264,12 @@ class Assembler:
             node = ns.RGD[f"link/{link.entity}/{link.scheme}/{ns.slug(link.id)}"]
             g.add((entity, RG.hasLink, node))
             g.add((node, RDF.type, RG.ExternalLink))
-            g.add((node, RG.scheme, Literal(link.scheme)))
-            g.add((node, RG.identifier, Literal(link.id)))
-            g.add((node, RG.matchStrength, Literal(link.match)))
-            g.add((node, RG.verified, Literal(link.verified)))
-            g.add((node, RG.linkSource, Literal(link.source)))
-            g.add((node, RG.checkedOn, Literal(link.checked, datatype=XSD.date)))
+            g.add((node, prop("link", "scheme"), Literal(link.scheme)))
+            g.add((node, prop("link", "id"), Literal(link.id)))
+            g.add((node, prop("link", "match"), Literal(link.match)))
+            g.add((node, prop("link", "verified"), Literal(link.verified)))
+            g.add((node, prop("link", "source"), Literal(link.source)))
+            g.add((node, prop("link", "checked"), Literal(link.checked, datatype=XSD.date)))
             g.add((node, PROV.wasAttributedTo, CURATORS))
             if link.iri:
                 target = URIRef(link.iri)
@@ -307,62 +303,54 @@ class Assembler:
         source = self.c.sources[ev.doc]
         g.add((s, RDF.type, RG[ev.type]))
         g.add((s, RDFS.label, en(self.event_label(ev))))
-        g.add((s, RG.summary, en(ev.summary)))
-        if ev.date:
-            g.add((s, RG.date, typed_date(ev.date)))
-        if ev.start:
-            g.add((s, RG.startDate, typed_date(ev.start)))
-        if ev.end:
-            g.add((s, RG.endDate, typed_date(ev.end)))
+        g.add((s, prop("event", "summary"), en(ev.summary)))
+        for key in ("date", "start", "end"):
+            if getattr(ev, key):
+                g.add((s, prop("event", key), typed_date(getattr(ev, key))))
         if ev.undated:
-            g.add((s, RG.undated, Literal(True)))
+            g.add((s, prop("event", "undated"), Literal(True)))
         first = ev.evidence[0]
         item = first.document.news_item_of(first.sentence)
         if item is None and source.covers:
             g.add((s, RG.reportingPeriod, Literal(source.covers, datatype=XSD.gYear)))
         if item is not None and self.vocab.is_a(ev.type, "Statement"):
             g.add((s, RG.publishedIn, self.publications[(ev.doc, item.dateline.index)]))
-        g.add((s, RG.claimStatus, RG[ev.status]))
+        g.add((s, prop("event", "status"), RG[ev.status]))
         if ev.investigation:
-            g.add((s, RG.investigationStatus, RG[ev.investigation]))
-        if ev.place:
-            g.add((s, RG.place, self.iri(ev.place)))
-        if ev.destination:
-            g.add((s, RG.destination, self.iri(ev.destination)))
+            g.add((s, prop("event", "investigation"), RG[ev.investigation]))
+        for key in ("place", "destination"):
+            if getattr(ev, key):
+                g.add((s, prop("event", key), self.iri(getattr(ev, key))))
         if ev.outcome:
-            g.add((s, RG.outcome, en(ev.outcome)))
+            g.add((s, prop("event", "outcome"), en(ev.outcome)))
         if ev.count:
-            g.add((s, RG.count, Literal(ev.count[0])))
-            g.add((s, RG.countQualifier, Literal(ev.count[1])))
+            g.add((s, prop("count", "value"), Literal(ev.count[0])))
+            g.add((s, prop("count", "qualifier"), Literal(ev.count[1])))
         for right in ev.rights:
-            g.add((s, RG.concernsRight, RG[right]))
-        prop = {"instruments": RG.concernsInstrument, "violates": RG.violates, "about": RG.about,
-                "related": RG.relatedEvent, "part_of": RG.partOfEvent}
+            g.add((s, prop("event", "rights"), RG[right]))
         for key, targets in sorted(ev.refs.items()):
             for t in targets:
-                g.add((s, prop[key], self.iri(t)))
-                if key == "related":
-                    g.add((self.iri(t), RG.relatedEvent, s))
+                g.add((s, prop("event", key), self.iri(t)))
         for t in ev.refs["instruments"]:
             inst = self.c.entities[t]
             if inst.type in ("CourtJudgment", "Recommendation"):
                 g.add((self.iri(t), RG.deliveredIn, s))
         if ev.quote is not None:
-            g.add((s, RG.quote, self.evidence(ev.quote, CURATORS)))
+            g.add((s, prop("event", "quote"), self.evidence(ev.quote, CURATORS)))
         self.derive(g, s, ev.evidence)
         for p in ev.participants:
             node = URIRef(f"{s}/participant/{p.entity}/{p.role}")
-            g.add((s, RG.hasParticipant, self.iri(p.entity)))
+            g.add((s, prop("event", "participants"), self.iri(p.entity)))
             g.add((s, RG.hasParticipation, node))
             g.add((node, RDF.type, RG.Participation))
             g.add((node, RG.participant, self.iri(p.entity)))
-            g.add((node, RG.role, RG[p.role]))
+            g.add((node, prop("participant", "role"), RG[p.role]))
             if p.sentence:
-                g.add((node, RG.sentence, en(p.sentence)))
+                g.add((node, prop("participant", "sentence"), en(p.sentence)))
             if p.duration:
-                g.add((node, RG.sentenceDuration, Literal(p.duration, datatype=XSD.duration)))
+                g.add((node, prop("participant", "duration"), Literal(p.duration, datatype=XSD.duration)))
             if p.life:
-                g.add((node, RG.lifeSentence, Literal(True)))
+                g.add((node, prop("participant", "life"), Literal(True)))
             self.derive(g, node, ev.evidence)
 
     def add_inverses(self) -> None:

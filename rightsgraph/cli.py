@@ -214,6 +214,11 @@ def cmd_gen_terms(args: argparse.Namespace) -> int:
     target = Path(terms.__file__)
     write_atomic(target, terms_module_source(load_ontology()))
     print(f"wrote {target}")
+    from graph.curate.schema import readme_with_table
+
+    readme = data_dir() / "README.md"
+    write_atomic(readme, readme_with_table(readme.read_text(encoding="utf-8")))
+    print(f"wrote the field table in {readme}")
     return 0
 
 
@@ -454,7 +459,7 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--out", type=Path, default=Path("docs") / "ontology.html", help="where to write the page (default: docs/ontology.html)")
     d.set_defaults(func=cmd_docs)
 
-    g = sub.add_parser("gen-terms", help="regenerate graph/model/terms.py from the ontology")
+    g = sub.add_parser("gen-terms", help="regenerate graph/model/terms.py from the ontology and the field table in data/README.md from graph/curate/schema.py")
     g.set_defaults(func=cmd_gen_terms)
     return top
 

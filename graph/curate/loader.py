@@ -19,6 +19,7 @@ from graph.errors import BuildError
 from graph.model.ontology import Vocabulary, vocabulary
 from graph.read.pointers import Span
 from graph.curate.records import DURATION, ID, Record, check_date, unknown_name
+from graph.curate.schema import keys, target
 from graph.curate.yamlio import load_yaml
 
 
@@ -136,7 +137,7 @@ def load_sources(data_dir: Path, corpus: Path) -> tuple[dict[str, Source], dict[
     sources: dict[str, Source] = {}
     documents: dict[str, Document] = {}
     for row in rows:
-        r = Record(row, path, "source", {"id", "file", "label", "publisher", "covers", "assertions"})
+        r = Record(row, path, "source", keys("source"))
         sid = r.ident()
         if sid in sources:
             raise r.fail(f"duplicate source id (first at {sources[sid].where})")
@@ -152,14 +153,6 @@ def load_sources(data_dir: Path, corpus: Path) -> tuple[dict[str, Source], dict[
     return sources, documents
 
 
-ENTITY_FIELDS = {"id", "type", "label", "aliases", "comment", "evidence", "origin", "part_of", "located_in", "members"}
-INSTRUMENT_FIELDS = {
-    "id", "type", "label", "aliases", "comment", "evidence", "jurisdiction", "adopted_by", "adopted", "valid",
-    "status", "purpose", "provisions", "amends", "part_of", "protects", "restricts", "case", "issued_by",
-    "addressed_to", "engages", "reference",
-}
-
-
 def load_entities(path: Path, documents, vocab: Vocabulary) -> list[Entity]:
     rows = load_yaml(path)
     if not isinstance(rows, list):
@@ -168,7 +161,7 @@ def load_entities(path: Path, documents, vocab: Vocabulary) -> list[Entity]:
     places = vocab.subclasses("Place")
     out = []
     for row in rows:
-        r = Record(row, path, "entity", ENTITY_FIELDS)
+        r = Record(row, path, "entity", keys("entity"))
         etype = r.name_in("type", actor_types, "actor or place type", required=True)
         entity = Entity(
             id=r.ident(), type=etype, label=r.text("label", True), where=r.where,
@@ -197,7 +190,7 @@ def load_instruments(path: Path, documents, vocab: Vocabulary) -> list[Entity]:
     rights = vocab.instances("Right")
     out = []
     for row in rows:
-        r = Record(row, path, "instrument", INSTRUMENT_FIELDS)
+        r = Record(row, path, "instrument", keys("instrument"))
         inst = Entity(
             id=r.ident(), type=r.name_in("type", types, "legal instrument type", required=True),
             label=r.text("label", True), where=r.where, aliases=r.texts("aliases"), comment=r.text("comment"),
@@ -223,7 +216,7 @@ def load_instruments(path: Path, documents, vocab: Vocabulary) -> list[Entity]:
                 raise r.fail("valid must be [first year, last year]")
             inst.values["valid"] = valid
         if row.get("status") is not None:
-            s = Record(row["status"], path, "status", {"value", "as_of", "evidence"}, row.line)
+            s = Record(row["status"], path, "status", keys("status"), row.line)
             s.name = inst.id
             inst.values["status"] = (
                 s.name_in("value", statuses, "instrument status", required=True),
@@ -231,7 +224,7 @@ def load_instruments(path: Path, documents, vocab: Vocabulary) -> list[Entity]:
                 s.pointers("evidence", documents, required=True),
             )
         if row.get("purpose") is not None:
-            p = Record(row["purpose"], path, "purpose", {"text", "evidence"}, row.line)
+            p = Record(row["purpose"], path, "purpose", keys("purpose"), row.line)
             p.name = inst.id
             inst.values["purpose"] = (p.text("text", True), p.pointers("evidence", documents, required=True))
         provisions = row.get("provisions") or []
@@ -239,11 +232,11 @@ def load_instruments(path: Path, documents, vocab: Vocabulary) -> list[Entity]:
             raise r.fail("provisions must be a list")
         inst.values["provisions"] = []
         for item in provisions:
-            p = Record(item, path, "provision", {"text", "evidence"}, row.line)
+            p = Record(item, path, "provision", keys("provision"), row.line)
             p.name = inst.id
             inst.values["provisions"].append((p.text("text", True), p.pointers("evidence", documents, required=True)))
         if row.get("case") is not None:
-            c = Record(row["case"], path, "case", {"name", "court"}, row.line)
+            c = Record(row["case"], path, "case", keys("case"), row.line)
             c.name = inst.id
             inst.values["case_name"] = c.text("name", True)
             inst.refs["court"] = [c.ident("court")]
@@ -253,14 +246,14 @@ def load_instruments(path: Path, documents, vocab: Vocabulary) -> list[Entity]:
 
 def load_offices(path: Path, documents) -> tuple[list[Office], list[Term]]:
     data = load_yaml(path)
-    top = Record(data, path, "offices file", {"offices", "terms"}, 1)
+    top = Record(data, path, "offices file", keys("offices file"), 1)
     offices, terms = [], []
     for row in top.data.get("offices") or []:
-        r = Record(row, path, "office", {"id", "label", "aliases", "of", "evidence"})
+        r = Record(row, path, "office", keys("office"))
         offices.append(Office(r.ident(), r.text("label", True), r.ident("of"), r.where, r.texts("aliases"),
                               r.pointers("evidence", documents, required=True)))
     for row in top.data.get("terms") or []:
-        r = Record(row, path, "term", {"office", "holder", "attested", "evidence"})
+        r = Record(row, path, "term", keys("term"))
         r.name = f"{row.get('office')}/{row.get('holder')}"
         attested = r.texts("attested")
         if len(attested) != 2:
@@ -274,16 +267,9 @@ def load_offices(path: Path, documents) -> tuple[list[Office], list[Term]]:
     return offices, terms
 
 
-EVENT_FIELDS = {
-    "id", "type", "date", "start", "end", "undated", "status", "investigation", "place", "summary", "participants",
-    "instruments", "violates", "rights", "about", "related", "part_of", "destination", "outcome", "quote", "count",
-    "evidence",
-}
-
-
 def load_events(path: Path, documents, vocab: Vocabulary) -> list[Event]:
     data = load_yaml(path)
-    top = Record(data, path, "events file", {"document", "events"}, 1)
+    top = Record(data, path, "events file", keys("events file"), 1)
     doc = top.text("document", required=True)
     if doc not in documents:
         raise top.fail(f"document {doc!r} is not in data/sources.yaml")
@@ -294,7 +280,7 @@ def load_events(path: Path, documents, vocab: Vocabulary) -> list[Event]:
     investigations = vocab.instances("InvestigationStatus")
     out = []
     for row in top.data.get("events") or []:
-        r = Record(row, path, "event", EVENT_FIELDS)
+        r = Record(row, path, "event", keys("event"))
         event = Event(
             id=r.ident(), type=r.name_in("type", types, "event type", required=True), doc=doc,
             summary=r.text("summary", True), where=r.where,
@@ -314,7 +300,7 @@ def load_events(path: Path, documents, vocab: Vocabulary) -> list[Event]:
         event.refs["part_of"] = [r.ident("part_of")] if r.text("part_of") else []
         check_event_dates(event, r)
         if row.get("count") is not None:
-            c = Record(row["count"], path, "count", {"value", "qualifier"}, row.line)
+            c = Record(row["count"], path, "count", keys("count"), row.line)
             c.name = event.id
             value = c.text("value", True)
             if not re.fullmatch(r"[0-9]+", value):
@@ -340,7 +326,7 @@ def read_participants(r: Record, roles: set[str]) -> list[Participation]:
         for item in specs:
             if isinstance(item, str):
                 item = {"role": item}
-            p = Record(item, r.path, "participant", {"role", "sentence", "duration", "life"}, r.data.line)
+            p = Record(item, r.path, "participant", keys("participant"), r.data.line)
             p.name = f"{r.name}/{who}"
             role = p.name_in("role", roles, "role", required=True)
             duration = p.text("duration")
@@ -419,52 +405,44 @@ def load_curation(data_dir: Path, corpus: Path) -> Curation:
 
 
 def check_references(c: Curation, vocab: Vocabulary) -> None:
-    """Every id a record names must exist and be of the kind the field expects."""
-    actors = {k for k, e in c.entities.items() if vocab.is_a(e.type, "Actor")}
-    places = {k for k, e in c.entities.items() if vocab.is_a(e.type, "Place")}
-    countries = {k for k, e in c.entities.items() if vocab.is_a(e.type, "Country")}
-    groups = {k for k, e in c.entities.items() if vocab.is_a(e.type, "Group")}
-    courts = {k for k, e in c.entities.items() if vocab.is_a(e.type, "Court")}
-    instruments = {k for k, e in c.entities.items() if e.kind == "instrument"}
-    kinds = {
-        "origin": (countries, "country"), "located_in": (places, "place"), "jurisdiction": (countries, "country"),
-        "adopted_by": (actors, "actor"), "issued_by": (actors, "actor"), "addressed_to": (actors, "actor"),
-        "amends": (instruments, "legal instrument"), "engages": (instruments, "legal instrument"),
-        "court": (courts, "court"),
-    }
+    """Every id a record names must exist and be of the class its schema field names (graph/curate/schema.py)."""
+    def of_class(cls: str) -> set[str]:
+        if cls == "Event":
+            return set(c.events)
+        return {k for k, e in c.entities.items() if vocab.is_a(e.type, cls)}
 
-    def need(where: str, owner: str, key: str, target: str, allowed: set[str], what: str) -> None:
-        if target not in allowed:
-            known = "unknown id" if target not in c.entities and target not in c.events else f"not a {what}"
-            raise BuildError(where, f"{owner!r}: {key} {target!r} is {known}")
+    def need(where: str, owner: str, kind: str, key: str, value: str, allowed: set[str] | None = None,
+             what: str | None = None) -> None:
+        if allowed is None:
+            cls, what = target(kind, key)
+            allowed = of_class(cls)
+        if value not in allowed:
+            known = "unknown id" if value not in c.entities and value not in c.events else f"not a {what}"
+            raise BuildError(where, f"{owner!r}: {key} {value!r} is {known}")
 
     for e in c.entities.values():
-        for key, targets in e.refs.items():
-            for t in targets:
-                if key == "part_of":
-                    same = instruments if e.kind == "instrument" else groups | places
-                    need(e.where, e.id, key, t, same, "thing of the same kind")
+        kind = "instrument" if e.kind == "instrument" else "entity"
+        for key, values in e.refs.items():
+            for v in values:
+                if kind == "entity" and key == "part_of":  # a group in a group, a place in a place
+                    need(e.where, e.id, kind, key, v, of_class("Group") | of_class("Place"), "thing of the same kind")
                 else:
-                    allowed, what = kinds[key]
-                    need(e.where, e.id, key, t, allowed, what)
+                    need(e.where, e.id, "case" if key == "court" else kind, key, v)
     for o in c.offices.values():
-        need(o.where, o.id, "of", o.of, actors, "actor")
+        need(o.where, o.id, "office", "of", o.of)
     for t in c.terms:
         if t.office not in c.offices:
             raise BuildError(t.where, f"{t.id!r}: office {t.office!r} is unknown")
-        need(t.where, t.id, "holder", t.holder, {k for k in actors if c.entities[k].type == "Person"}, "person")
+        need(t.where, t.id, "term", "holder", t.holder)
     for ev in c.events.values():
         for p in ev.participants:
-            need(ev.where, ev.id, "participant", p.entity, actors, "actor (instruments go under instruments:)")
-        if ev.place:
-            need(ev.where, ev.id, "place", ev.place, places, "place")
-        if ev.destination:
-            need(ev.where, ev.id, "destination", ev.destination, countries, "country")
-        for key in ("instruments", "violates"):
-            for t in ev.refs[key]:
-                need(ev.where, ev.id, key, t, instruments, "legal instrument")
-        for key in ("related", "part_of"):
-            for t in ev.refs[key]:
-                need(ev.where, ev.id, key, t, set(c.events), "event")
-        for t in ev.refs["about"]:
-            need(ev.where, ev.id, "about", t, set(c.events) | set(c.entities), "event or entity")
+            need(ev.where, ev.id, "event", "participant", p.entity, of_class("Actor"),
+                 "actor (instruments go under instruments:)")
+        for key in ("place", "destination"):
+            if getattr(ev, key):
+                need(ev.where, ev.id, "event", key, getattr(ev, key))
+        for key in ("instruments", "violates", "related", "part_of"):
+            for v in ev.refs[key]:
+                need(ev.where, ev.id, "event", key, v)
+        for v in ev.refs["about"]:
+            need(ev.where, ev.id, "event", "about", v, set(c.events) | set(c.entities), "event or entity")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.curate.records import Record, check_date
+from graph.curate.schema import keys
 from graph.errors import BuildError
 from graph.curate.yamlio import load_yaml
 
@@ -77,7 +78,7 @@ def load_links(path: Path, known: set[str]) -> list[Link]:
         raise BuildError(str(path), "must be a list of links")
     links = []
     for row in rows:
-        r = Record(row, path, "link", {"entity", "scheme", "id", "match", "verified", "checked", "source"})
+        r = Record(row, path, "link", keys("link"))
         entity = r.ident("entity")
         r.name = f"{entity}/{row.get('scheme')}"
         if entity not in known:
