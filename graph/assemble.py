@@ -12,6 +12,7 @@ from __future__ import annotations
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
+from graph import dates
 from graph.model import namespaces as ns
 from graph.read.corpus import Document, NewsItem
 from graph.curate.loader import Curation, Entity, Event
@@ -32,6 +33,12 @@ def typed_date(value: str) -> Literal:
     """A date literal typed by its precision: xsd:gYear, xsd:gYearMonth or xsd:date."""
     datatype = {1: XSD.gYear, 2: XSD.gYearMonth, 3: XSD.date}[len(value.split("-"))]
     return Literal(value, datatype=datatype)
+
+
+def add_bounds(g: Graph, subject: URIRef, first: str, last: str) -> None:
+    """The first and last day a dated thing can cover, as plain xsd:date (graph/dates.py owns the rule)."""
+    g.add((subject, RG.earliestDate, Literal(dates.earliest(first).isoformat(), datatype=XSD.date)))
+    g.add((subject, RG.latestDate, Literal(dates.latest(last).isoformat(), datatype=XSD.date)))
 
 
 def en(text: str) -> Literal:
@@ -178,6 +185,7 @@ class Assembler:
         g.add((p, RDFS.label, en(item.title.text)))
         g.add((p, DCTERMS.title, Literal(item.title.text)))
         g.add((p, DCTERMS.date, Literal(item.date.isoformat(), datatype=XSD.date)))
+        add_bounds(g, p, item.date.isoformat(), item.date.isoformat())
         kind = PUBLICATION_KINDS.get(item.kind)
         if kind is not None:
             g.add((p, RG.publicationKind, kind))
@@ -206,6 +214,7 @@ class Assembler:
             g.add((s, prop(kind, "members"), Literal(v["members"])))
         if v.get("adopted"):
             g.add((s, prop(kind, "adopted"), typed_date(v["adopted"])))
+            add_bounds(g, s, v["adopted"], v["adopted"])
         if "valid" in v:
             g.add((s, RG.validFrom, Literal(v["valid"][0], datatype=XSD.gYear)))
             g.add((s, RG.validUntil, Literal(v["valid"][1], datatype=XSD.gYear)))
@@ -250,6 +259,7 @@ class Assembler:
             g.add((self.iri(term.holder), RG.holds, t))
             g.add((t, RG.attestedFrom, typed_date(term.attested_from)))
             g.add((t, RG.attestedUntil, typed_date(term.attested_until)))
+            add_bounds(g, t, term.attested_from, term.attested_until)
             self.derive(g, t, term.evidence)
 
     def add_links(self) -> None:
@@ -307,6 +317,8 @@ class Assembler:
         for key in ("date", "start", "end"):
             if getattr(ev, key):
                 g.add((s, prop("event", key), typed_date(getattr(ev, key))))
+        if ev.date or ev.start:
+            add_bounds(g, s, ev.date or ev.start, ev.date or ev.end or ev.start)
         if ev.undated:
             g.add((s, prop("event", "undated"), Literal(True)))
         first = ev.evidence[0]

@@ -2,11 +2,14 @@
 
 Curated files, query parameters and the network page's period filter all
 accept the same forms and compare them the same way: a date stands for the
-span from its first to its last day.
+span from its first to its last day. The build writes those two days as
+``rg:earliestDate`` and ``rg:latestDate``, so queries compare plain dates and
+this module stays the only place that knows how long a month is.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -32,14 +35,17 @@ def earliest(value: str) -> date:
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
-def first_day(value: str) -> str:
-    return earliest(value).isoformat()
+def latest(value: str) -> date:
+    """The last day the date covers: "2009" -> 2009-12-31, "2009-02" -> 2009-02-28."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return date(parts[0], 12, 31)
 
 
-def last_day(value: str) -> str:
-    """An upper bound for string comparison: "2009" -> "2009-12-31", "2009-05" -> "2009-05-31".
-
-    Day 31 for every month is what the library queries use too; as text it
-    sorts after every real day of the month, which is all a comparison needs.
-    """
-    return value + ("-12-31" if len(value) == 4 else "-31" if len(value) == 7 else "")
+def overlaps(first: str, last: str, period_from: str | None, period_to: str | None) -> bool:
+    """Whether the span [first, last] shares a day with the period (either end may be open)."""
+    return ((period_from is None or latest(last) >= earliest(period_from))
+            and (period_to is None or earliest(first) <= latest(period_to)))

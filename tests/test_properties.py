@@ -49,7 +49,7 @@ def test_the_corpus_reader_keeps_every_sentence_at_its_offsets(text):
 def test_dates_are_checked_without_exceptions(value):
     why = dates.problem(value)
     if why is None:
-        assert dates.first_day(value) <= dates.last_day(value)
+        assert dates.earliest(value) <= dates.latest(value)
 
 
 @SETTINGS

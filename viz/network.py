@@ -13,7 +13,7 @@ import networkx as nx
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from graph.dates import first_day, last_day
+from graph.dates import overlaps
 from graph.model.namespaces import OA, RGD
 from graph.model.ontology import Vocabulary
 from graph.model.terms import RG
@@ -143,7 +143,7 @@ def in_period(G: nx.MultiDiGraph, start: str | None, end: str | None) -> nx.Mult
     for n, d in G.nodes(data=True):
         if d["kind"] != "Event" or d.get("date") in (None, "undated"):
             continue
-        if (start is None or last_day(d["date"]) >= first_day(start)) and (end is None or first_day(d["date"]) <= last_day(end)):
+        if overlaps(d["date"], d["date"], start, end):
             keep.add(n)
             keep.update(G.successors(n))
             keep.update(G.predecessors(n))

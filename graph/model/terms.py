@@ -170,6 +170,7 @@ class RG(DefinedNamespace):
     date: URIRef  # term: date
     deliveredIn: URIRef  # term: delivered in
     destination: URIRef  # term: destination
+    earliestDate: URIRef  # term: earliest date
     ecli: URIRef  # term: ECLI
     endDate: URIRef  # term: end date
     engages: URIRef  # term: engages
@@ -190,6 +191,7 @@ class RG(DefinedNamespace):
     issuedBy: URIRef  # term: issued by
     judgmentDate: URIRef  # term: judgment date
     jurisdiction: URIRef  # term: jurisdiction
+    latestDate: URIRef  # term: latest date
     lifeSentence: URIRef  # term: life sentence
     linkSource: URIRef  # term: link source
     listedIn: URIRef  # term: listed in

@@ -3,6 +3,11 @@
 An entity parameter takes an id, a name or alias, or an IRI, and must name
 something in the graph; a date must be a date; a right must be in the rights
 scheme. Nothing a user types is pasted into query text.
+
+A date parameter NAME binds three variables: ``?NAME`` as given ("2009-05"),
+and ``?NAME_first`` and ``?NAME_last``, the first and last day it covers as
+``xsd:date``, so a query compares them with the graph's ``rg:earliestDate``
+and ``rg:latestDate`` and never pads strings itself.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import re
 
 from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
 
 from graph import dates
 from graph.errors import BuildError
@@ -100,6 +106,8 @@ def bind_params(query: LibraryQuery, raw: dict[str, str], backend) -> dict[str, 
             if dates.problem(value):
                 raise BuildError(here, f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
             out[name] = Literal(value)
+            out[f"{name}_first"] = Literal(dates.earliest(value).isoformat(), datatype=XSD.date)
+            out[f"{name}_last"] = Literal(dates.latest(value).isoformat(), datatype=XSD.date)
         elif kind == "integer":
             if not re.fullmatch(r"[0-9]{1,6}", value):
                 raise BuildError(here, f"{value!r} is not a whole number")

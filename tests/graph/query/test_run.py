@@ -134,3 +134,38 @@ def test_readme_python_example(built, tmp_path, monkeypatch, root):
     monkeypatch.chdir(tmp_path)
     failures, tried = doctest.testfile(str(root / "README.md"), module_relative=False, optionflags=doctest.ELLIPSIS)
     assert tried >= 4 and failures == 0
+
+
+def test_a_date_parameter_binds_its_first_and_last_day(backend):
+    """The calendar rule is graph/dates.py's: February 2008 has 29 days, "2009" ends on 31 December."""
+    result = run_text("SELECT ?d ?d_first ?d_last WHERE { }", {}, backend)  # no binding: nothing bound
+    assert result.rows == [{}]
+    from graph.query.params import bind_params
+    from graph.query.library import LibraryQuery, Param
+    from pathlib import Path
+
+    q = LibraryQuery("t", Path("t.rq"), "SELECT ?d ?d_first ?d_last WHERE { }", "q", (Param("d", "date", "h"),), "d")
+    for given, first, last in [("2008-02", "2008-02-01", "2008-02-29"), ("2009", "2009-01-01", "2009-12-31"),
+                               ("2009-05-17", "2009-05-17", "2009-05-17")]:
+        row = run_text(q.text, bind_params(q, {"d": given}, backend), backend).rows[0]
+        assert (str(row["d"]), str(row["d_first"]), str(row["d_last"])) == (given, first, last)
+
+
+def test_every_dated_event_has_plain_date_bounds(graph):
+    from graph.model.terms import RG
+
+    dated = set(graph.subjects(RG.date, None)) | set(graph.subjects(RG.startDate, None))
+    assert dated
+    for event in dated:
+        first, last = graph.value(event, RG.earliestDate), graph.value(event, RG.latestDate)
+        assert first is not None and last is not None, event
+        assert first.datatype == last.datatype == URIRef("http://www.w3.org/2001/XMLSchema#date")
+        assert first.toPython() <= last.toPython()
+
+
+def test_a_period_matches_an_event_on_its_last_day_only(backend):
+    """An event dated 2009-03 overlaps a period that ends on 1 March and not one that ends on 28 February."""
+    hits = run_query("events_in_period", {"from": "2009-02-20", "to": "2009-03-01"}, backend).rows
+    before = run_query("events_in_period", {"from": "2009-02-20", "to": "2009-02-28"}, backend).rows
+    march = {str(r["event"]) for r in hits if str(r["date"]) == "2009-03"}
+    assert march and not {str(r["event"]) for r in before} & march
