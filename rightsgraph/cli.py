@@ -422,7 +422,7 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("query", nargs="?", help="library name (see --list) or path to an .rq file")
     q.add_argument("-e", "--expression", help="ad-hoc SPARQL text")
     q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="bind a parameter (repeatable)")
-    q.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "ttl", "nt"])
+    q.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "xml", "ttl", "nt"])
     q.add_argument("--graph", type=Path, default=DEFAULT_OUT / "graph.trig", help="built graph (default: out/graph.trig)")
     q.add_argument("--endpoint", help="query a SPARQL endpoint URL instead of the graph file")
     q.add_argument("--max-rows", type=bounded(1, 1_000_000), default=10_000,

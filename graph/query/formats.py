@@ -1,4 +1,4 @@
-"""Result formats: table, CSV, TSV and SPARQL JSON for tables; Turtle, N-Triples, JSON-LD for graphs."""
+"""Result formats: a terminal table and the four SPARQL 1.1 result formats for tables; Turtle, N-Triples, JSON-LD for graphs."""
 
 from __future__ import annotations
 
@@ -21,14 +21,43 @@ def _plain(term) -> str:
     return str(term)
 
 
-def _ntriples_term(term) -> str:
-    if term is None:
-        return ""
-    return term.n3()
+# The SPARQL 1.1 result formats, written by pyoxigraph's serialisers (one
+# maintained implementation of four W3C specs) from the JSON form below.
+RESULT_FORMATS = {"json": "JSON", "csv": "CSV", "tsv": "TSV", "xml": "XML"}
+
+
+def _json_doc(result: Result) -> dict:
+    if result.kind == "boolean":
+        return {"head": {}, "boolean": result.boolean}
+    bindings = []
+    for row in result.rows:
+        b = {}
+        for k, v in row.items():
+            if isinstance(v, URIRef):
+                b[k] = {"type": "uri", "value": str(v)}
+            elif isinstance(v, BNode):
+                b[k] = {"type": "bnode", "value": str(v)}
+            else:
+                b[k] = {"type": "literal", "value": str(v)}
+                if v.language:
+                    b[k]["xml:lang"] = v.language
+                elif v.datatype is not None and v.datatype != XSD.string:
+                    b[k]["datatype"] = str(v.datatype)
+        bindings.append(b)
+    return {"head": {"vars": result.vars}, "results": {"bindings": bindings}}
+
+
+def sparql_results(result: Result, fmt: str) -> str:
+    """A SELECT or ASK result in a SPARQL 1.1 results format (json, csv, tsv, xml), by pyoxigraph."""
+    import pyoxigraph as ox
+
+    parsed = ox.parse_query_results(json.dumps(_json_doc(result)).encode("utf-8"), format=ox.QueryResultsFormat.JSON)
+    text = parsed.serialize(format=getattr(ox.QueryResultsFormat, RESULT_FORMATS[fmt])).decode("utf-8")
+    return text if text.endswith("\n") else text + "\n"
 
 
 def format_result(result: Result, fmt: str) -> str:
-    """table, csv, tsv or json (SPARQL 1.1 results) for SELECT/ASK; ttl or nt for graphs."""
+    """table, json, csv, tsv or xml (SPARQL 1.1 results) for SELECT/ASK; ttl, nt or json (JSON-LD) for graphs."""
     if result.kind == "graph":
         g = result.graph
         bind_prefixes(g)
@@ -42,35 +71,10 @@ def format_result(result: Result, fmt: str) -> str:
 
             return jsonld(g)
         raise BuildError("--format", f"a graph result is written as ttl, nt or json, not {fmt}")
+    if fmt in RESULT_FORMATS:
+        return sparql_results(result, fmt)
     if result.kind == "boolean":
-        if fmt == "json":
-            return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
         return ("true" if result.boolean else "false") + "\n"
-    if fmt == "json":
-        bindings = []
-        for row in result.rows:
-            b = {}
-            for k, v in row.items():
-                if isinstance(v, URIRef):
-                    b[k] = {"type": "uri", "value": str(v)}
-                elif isinstance(v, BNode):
-                    b[k] = {"type": "bnode", "value": str(v)}
-                else:
-                    b[k] = {"type": "literal", "value": str(v)}
-                    if v.language:
-                        b[k]["xml:lang"] = v.language
-                    elif v.datatype is not None and v.datatype != XSD.string:
-                        b[k]["datatype"] = str(v.datatype)
-            bindings.append(b)
-        return json.dumps({"head": {"vars": result.vars}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1) + "\n"
-    if fmt == "csv":
-        from graph.write.serialize import csv_rows
-
-        return csv_rows(result.vars, ([_plain(row.get(v)) for v in result.vars] for row in result.rows))
-    if fmt == "tsv":
-        lines = ["\t".join(f"?{v}" for v in result.vars)]
-        lines += ["\t".join(_ntriples_term(row.get(v)) for v in result.vars) for row in result.rows]
-        return "\n".join(lines) + "\n"
     if fmt == "table":
         cells = [[_short(row.get(v)) for v in result.vars] for row in result.rows]
         widths = [max([len(v)] + [len(c[i]) for c in cells]) for i, v in enumerate(result.vars)]
@@ -79,7 +83,7 @@ def format_result(result: Result, fmt: str) -> str:
         out += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
         out.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
         return "\n".join(out) + "\n"
-    raise BuildError("--format", f"unknown format {fmt!r} (table, csv, tsv, json, ttl, nt)")
+    raise BuildError("--format", f"a table is written as table, {', '.join(RESULT_FORMATS)}, not {fmt!r}")
 
 
 def _short(term) -> str:

@@ -113,6 +113,22 @@ def test_tsv_uses_rdf_term_syntax(backend):
     assert any('"Q232"' in line for line in lines)
 
 
+def test_tsv_writes_plain_strings_without_a_datatype(backend):
+    """STR() gives xsd:string; the TSV format writes it as a simple literal, as SPARQL 1.1 TSV does."""
+    text = format_result(run_query("office_holders", {"date": "2009-05"}, backend), "tsv")
+    assert "XMLSchema#string" not in text
+    assert '\t"2009-02"\t' in text and text.splitlines()[1].startswith('"2009-05"\t')
+
+
+def test_xml_results_parse_back_to_the_same_rows(backend):
+    import pyoxigraph as ox
+
+    result = run_query("court_decisions", {}, backend)
+    back = ox.parse_query_results(format_result(result, "xml").encode(), format=ox.QueryResultsFormat.XML)
+    assert [v.value for v in back.variables] == result.vars
+    assert len(list(back)) == len(result.rows) > 0
+
+
 def test_construct_round_trips_as_turtle(backend):
     result = run_query("neighbourhood", {"entity": "osce-chairmanship", "hops": "2"}, backend)
     again = Graph().parse(data=format_result(result, "ttl"), format="turtle")
