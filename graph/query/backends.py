@@ -14,8 +14,6 @@ from __future__ import annotations
 import json
 import re
 import urllib.error
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -195,7 +193,16 @@ def inject_values(text: str, bindings: dict[str, object], where: str) -> str:
 
 
 class EndpointBackend:
-    """A SPARQL 1.1 Protocol endpoint over HTTP (POST, form-encoded)."""
+    """A SPARQL 1.1 Protocol endpoint, spoken to through SPARQLWrapper (POST, form-encoded).
+
+    SPARQLWrapper is the RDFLib project's maintained client: it negotiates the
+    result format, tells the query form from the text and maps HTTP errors to
+    exceptions. This class only turns those into one-line BuildErrors and the
+    answer into the same Result the local backend gives.
+    """
+
+    CODES = {"QueryBadFormed": 400, "Unauthorized": 401, "EndPointNotFound": 404, "URITooLong": 414,
+             "EndPointInternalError": 500}
 
     def __init__(self, url: str, timeout: float = 60.0):
         if not re.match(r"^https?://", url):
@@ -204,33 +211,57 @@ class EndpointBackend:
         self.timeout = timeout
         self.where = url
 
-    def _post(self, text: str, accept: str) -> bytes:
-        data = urllib.parse.urlencode({"query": text}).encode()
-        req = urllib.request.Request(self.url, data=data, headers={
-            "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+    def _ask(self, query: str):
+        """(graph form?, response, body): SPARQLWrapper tells the query form and asks for a matching format."""
+        from SPARQLWrapper import CONSTRUCT, DESCRIBE, JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
+        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+        client = SPARQLWrapper(self.url)
+        client.setMethod(POST)
+        client.setRequestMethod(URLENCODED)
+        client.setTimeout(int(max(1, self.timeout)))
+        client.setQuery(query)
+        graph_form = client.queryType in (CONSTRUCT, DESCRIBE)
+        client.setReturnFormat(TURTLE if graph_form else JSON)
         try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                return resp.read()
+            response = client.query()
+            return graph_form, response, response.response.read()
+        except SPARQLWrapperException as err:
+            code = self.CODES.get(type(err).__name__)
+            answered = f"endpoint answered {code}" if code else "endpoint answered"
+            raise BuildError(self.url, f"{answered}: {self._first_line(err)}") from None
         except urllib.error.HTTPError as err:
             body = err.read().decode("utf-8", "replace").strip().splitlines()
             raise BuildError(self.url, f"endpoint answered {err.code}: {body[0] if body else err.reason}") from None
         except (urllib.error.URLError, OSError) as err:
             raise BuildError(self.url, f"cannot reach endpoint: {getattr(err, 'reason', err)}") from None
 
+    @staticmethod
+    def _first_line(err: Exception) -> str:
+        """The first line of the server's answer, which SPARQLWrapper keeps only inside its message."""
+        import ast
+
+        head, sep, body = str(err).partition("Response:\n")
+        if sep:
+            try:
+                lines = ast.literal_eval(body).decode("utf-8", "replace").strip().splitlines()
+                if lines:
+                    return lines[0]
+            except (ValueError, SyntaxError, AttributeError):
+                pass
+        return head.split(": ", 1)[-1].strip().rstrip(".")
+
     def run(self, text: str, bindings: dict[str, object], where: str, max_rows: int) -> Result:
         check_syntax(text, where)
-        query = inject_values(text, bindings, where)
-        form = re.sub(r"#[^\n]*", "", query)
-        form = re.sub(r"(?is)^\s*((PREFIX|BASE)\s+[^\n]*\s*)*", "", form).lstrip().upper()
-        if form.startswith(("CONSTRUCT", "DESCRIBE")):
-            body = self._post(query, "application/n-triples")
+        graph_form, response, body = self._ask(inject_values(text, bindings, where))
+        if graph_form:
             g = Graph()
+            content_type = response.response.headers.get("Content-Type", "text/turtle").split(";")[0].strip()
             try:
-                g.parse(data=body.decode("utf-8"), format="nt")
+                g.parse(data=body.decode("utf-8"), format="nt" if content_type == "application/n-triples" else "turtle")
             except Exception:
                 raise BuildError(self.url, self._cut_short(body)) from None
             return Result("graph", graph=g)
-        body = self._post(query, "application/sparql-results+json")
         try:
             doc = json.loads(body)
         except ValueError:

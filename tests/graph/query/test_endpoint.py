@@ -228,3 +228,21 @@ def test_a_term_that_does_not_round_trip_is_refused():
     assert sparql_term(Literal("a\\\n\\u0022"), "--param x") == '"a\\\\\\n\\\\u0022"'
     with pytest.raises(BuildError, match="not a valid IRI"):
         sparql_term(URIRef("http://a/\n> ?p ?o"), "--param x")
+
+
+def test_endpoint_refusals_come_back_as_one_line_with_the_status(server):
+    """The guard's 403 and the engine's 400 reach the user as 'endpoint answered CODE: reason', one line."""
+    with pytest.raises(BuildError) as err:
+        EndpointBackend(server.query_url).run("SELECT * WHERE { SERVICE <http://127.0.0.1:9/s> { ?s ?p ?o } }", {}, "-e", 5)
+    message = str(err.value)
+    assert "endpoint answered 403: " in message and "\n" not in message
+    with pytest.raises(BuildError, match=r"endpoint answered 500: The custom function <http://x.invalid/f> is not supported$"):
+        EndpointBackend(server.query_url).run("SELECT * WHERE { BIND(<http://x.invalid/f>(1) AS ?x) }", {}, "-e", 5)
+
+
+def test_a_construct_on_one_line_is_still_a_graph(server):
+    """The query form is SPARQLWrapper's reading of the text, prefixes on the same line or not."""
+    one_line = ("PREFIX rg: <https://w3id.org/rightsgraph/ontology#> CONSTRUCT { ?s a rg:Court } "
+                "WHERE { ?s a rg:Court }")
+    result = EndpointBackend(server.query_url).run(one_line, {}, "-e", 5)
+    assert result.kind == "graph" and len(result.graph) > 0
