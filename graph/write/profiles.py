@@ -1,61 +1,94 @@
 """The graph in other people's vocabularies: schema.org JSON-LD and plain SEM.
 
 A web crawler reads schema.org and an event-model tool reads SEM; neither
-should need our ontology to understand the graph. Each profile keeps only
-what its vocabulary can say, names the rightsgraph IRI of every node, and
-links Wikidata only where the link is verified (owl:sameAs in the graph).
+should need our ontology to understand the graph. Both views are read off the
+ontology's own alignments (``rdfs:subClassOf`` / ``rdfs:subPropertyOf`` in
+rightsgraph.ttl, ``skos:exactMatch`` / ``closeMatch`` in alignments.ttl): a
+node gets the target class its rightsgraph class is aligned to, and a
+statement is written under the target property its predicate is aligned to.
+A new alignment in the Turtle shows up in the profile with no change here.
+
+What is written here is only each target vocabulary's own patterns: schema.org
+keeps a participant's role in a ``Role`` object and takes identifiers as
+``PropertyValue`` (verified ones only, because a crawler cannot see our
+verified flag); SEM keeps roles in ``sem:Role`` nodes with ``rdf:value``.
 """
 
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SDO, SKOS
 
 from graph.model.namespaces import RGD, SEM, bind_prefixes
+from graph.model.ontology import load_ontology
 from graph.model.terms import RG
 
-SCHEMA_TYPES = (  # most specific first
-    ("Country", "Country"), ("City", "City"), ("Place", "Place"), ("Person", "Person"), ("NGO", "NGO"),
-    ("MediaOutlet", "NewsMediaOrganization"), ("StateBody", "GovernmentOrganization"),
-    ("Organization", "Organization"), ("Group", "Organization"), ("CourtJudgment", "CreativeWork"),
-    ("Recommendation", "CreativeWork"), ("LegalInstrument", "Legislation"),
-    ("PublicationRelease", "PublicationEvent"), ("Event", "Event"),
-)
+# Strongest first. Classes take only mappings that hold for every instance;
+# properties also take closeMatch ("similar enough to use in most applications").
+CLASS_STRENGTHS = (RDFS.subClassOf, OWL.equivalentClass, SKOS.exactMatch)
+PROPERTY_STRENGTHS = (RDFS.subPropertyOf, OWL.equivalentProperty, SKOS.exactMatch, SKOS.closeMatch)
+
+# Terms that are not ours but that every node carries, and their schema.org names.
+SCHEMA_COMMON = ((RDFS.label, SDO.name), (SKOS.altLabel, SDO.alternateName), (RDFS.comment, SDO.description))
 
 
-def _is_a(g: Graph, node, root: str) -> bool:
-    return any(root_cls == RG[root] or RG[root] in g.transitive_objects(root_cls, RDFS.subClassOf)
-               for root_cls in g.objects(node, RDF.type))
+class Alignment:
+    """The ontology's mappings into one target vocabulary (a namespace prefix)."""
+
+    def __init__(self, target: str, ontology: Graph | None = None):
+        self.target = target
+        self.onto = ontology if ontology is not None else load_ontology()
+
+    def _mapped(self, term: URIRef, strengths) -> URIRef | None:
+        for strength in strengths:
+            found = sorted(o for o in self.onto.objects(term, strength) if str(o).startswith(self.target))
+            if found:
+                return found[0]
+        return None
+
+    @lru_cache(maxsize=None)
+    def class_of(self, cls: URIRef) -> URIRef | None:
+        """The target class of the nearest class at or above cls that has one (breadth first)."""
+        seen, frontier = set(), [cls]
+        while frontier:
+            for c in frontier:
+                hit = self._mapped(c, CLASS_STRENGTHS)
+                if hit is not None:
+                    return hit
+            seen.update(frontier)
+            frontier = sorted({p for c in frontier for p in self.onto.objects(c, RDFS.subClassOf)
+                               if str(p).startswith(str(RG._NS)) and p not in seen})
+        return None
+
+    @lru_cache(maxsize=None)
+    def property_of(self, prop: URIRef) -> URIRef | None:
+        """The target property of prop, or of its nearest rightsgraph super-property."""
+        seen, frontier = set(), [prop]
+        while frontier:
+            for p in frontier:
+                hit = self._mapped(p, PROPERTY_STRENGTHS)
+                if hit is not None:
+                    return hit
+            seen.update(frontier)
+            frontier = sorted({q for p in frontier for q in self.onto.objects(p, RDFS.subPropertyOf)
+                               if str(q).startswith(str(RG._NS)) and q not in seen})
+        return None
+
+    def node_class(self, g: Graph, node) -> URIRef | None:
+        """The target class of a node's most specific rightsgraph class."""
+        for cls in sorted(g.objects(node, RDF.type)):
+            if str(cls).startswith(str(RG._NS)):
+                hit = self.class_of(cls)
+                if hit is not None:
+                    return hit
+        return None
 
 
-def _schema_type(g: Graph, node) -> str | None:
-    for ours, theirs in SCHEMA_TYPES:
-        if _is_a(g, node, ours):
-            return theirs
-    return None
-
-
-def _id(node) -> str:
-    return str(node)
-
-
-def _label(g: Graph, node) -> str | None:
-    value = g.value(node, RDFS.label)
-    return str(value) if value is not None else None
-
-
-def _date(g: Graph, node, *props) -> str | None:
-    for prop in props:
-        value = g.value(node, prop)
-        if value is not None:
-            return str(value)
-    return None
-
-
-def _refs(g: Graph, node, prop) -> list[dict]:
-    return [{"@id": _id(o)} for o in sorted(g.objects(node, prop), key=str)]
+def _ours(node) -> bool:
+    return isinstance(node, URIRef) and str(node).startswith(str(RGD))
 
 
 def _identifiers(g: Graph, node) -> list[dict]:
@@ -77,91 +110,96 @@ def _roles(g: Graph, event) -> list[dict]:
     out = []
     for part in sorted(g.objects(event, RG.hasParticipation), key=str):
         role = g.value(part, RG.role)
-        out.append({"@type": "Role", "roleName": _label(g, role), "attendee": {"@id": _id(g.value(part, RG.participant))}})
+        out.append({"@type": "Role", "roleName": str(g.value(role, RDFS.label)),
+                    "participant": {"@id": str(g.value(part, RG.participant))}})
     return out
 
 
-def _clean(node: dict) -> dict:
-    return {k: v for k, v in node.items() if v not in (None, [], "")}
+def _name(term: URIRef) -> str:
+    return str(term)[len(str(SDO)):]
 
 
-def schema_org(g: Graph) -> str:
+def schema_org(g: Graph, ontology: Graph | None = None) -> str:
     """JSON-LD with schema.org as the vocabulary; one node per entity, event and instrument, sorted."""
+    align = Alignment(str(SDO), ontology)
     nodes = []
-    subjects = sorted({s for s in g.subjects(RDF.type, None) if isinstance(s, URIRef) and str(s).startswith(str(RGD))}, key=str)
-    for s in subjects:
-        kind = _schema_type(g, s)
+    for s in sorted({s for s in g.subjects(RDF.type, None) if _ours(s)}, key=str):
+        kind = align.node_class(g, s)
         if kind is None:
             continue
-        node = {"@id": _id(s), "@type": kind, "name": _label(g, s),
-                "alternateName": sorted(str(a) for a in g.objects(s, SKOS.altLabel)),
-                "description": str(g.value(s, RG.summary) or g.value(s, RDFS.comment) or "") or None,
-                "sameAs": [str(o) for o in sorted(g.objects(s, OWL.sameAs), key=str)],
-                "identifier": _identifiers(g, s)}
-        if kind in ("Event", "PublicationEvent"):
-            node.update({
-                "startDate": _date(g, s, RG.date, RG.startDate), "endDate": _date(g, s, RG.endDate),
-                "location": _refs(g, s, RG.place), "attendee": _roles(g, s),
-                "about": _refs(g, s, RG.about) + _refs(g, s, RG.concernsInstrument),
-                "superEvent": _refs(g, s, RG.partOfEvent),
-            })
-        elif kind == "Legislation":
-            node.update({
-                "legislationDate": _date(g, s, RG.adoptionDate), "legislationPassedBy": _refs(g, s, RG.adoptedBy),
-                "legislationJurisdiction": _refs(g, s, RG.jurisdiction), "legislationChanges": _refs(g, s, RG.amends),
-                "isPartOf": _refs(g, s, RG.partOf),
-                "text": sorted(str(p) for p in g.objects(s, RG.provision)) or None,
-            })
-        elif kind == "CreativeWork":
-            parties = []
-            for event in sorted(g.objects(s, RG.deliveredIn), key=str):
-                for part in sorted(g.objects(event, RG.hasParticipation), key=str):
-                    if g.value(part, RG.role) != RG.DecisionMaker:
-                        parties.append({"@id": _id(g.value(part, RG.participant))})
-            node.update({
-                "name": str(g.value(s, RG.caseName) or _label(g, s)),
-                "datePublished": _date(g, s, RG.judgmentDate, RG.adoptionDate),
-                "creator": _refs(g, s, RG.court) or _refs(g, s, RG.issuedBy),
-                "about": parties + _refs(g, s, RG.addressedTo), "citation": _refs(g, s, RG.engages),
-            })
-        elif kind in ("Country", "City", "Place"):
-            node["containedInPlace"] = _refs(g, s, RG.locatedIn)
-        nodes.append(_clean(node))
-    doc = {"@context": {"@vocab": "https://schema.org/"}, "@graph": nodes}
+        values: dict[str, list] = {}
+        for p, o in sorted(g.predicate_objects(s)):
+            if p == RG.hasParticipant or not str(p).startswith(str(RG._NS)):
+                continue
+            target = align.property_of(p)
+            if target is not None:
+                values.setdefault(_name(target), []).append(o)
+        for ours, theirs in SCHEMA_COMMON:  # only where no rightsgraph property said it already
+            if _name(theirs) not in values:
+                found = sorted(g.objects(s, ours))
+                if found:
+                    values[_name(theirs)] = found
+        node: dict[str, object] = {"@id": str(s), "@type": _name(kind)}
+        for key in sorted(values):
+            literals = sorted({str(v) for v in values[key] if isinstance(v, Literal)})
+            refs = [{"@id": str(v)} for v in sorted({v for v in values[key] if isinstance(v, URIRef)}, key=str)]
+            if literals:
+                node[key] = literals[0] if len(literals) == 1 and key != "alternateName" else literals
+            elif refs:
+                node[key] = refs
+        if g.value(s, RG.hasParticipation) is not None:
+            node[_name(align.property_of(RG.hasParticipant))] = _roles(g, s)
+        same = sorted(str(o) for o in g.objects(s, OWL.sameAs))
+        if same:
+            node["sameAs"] = same
+        ids = _identifiers(g, s)
+        if ids:
+            node["identifier"] = ids
+        nodes.append(node)
+    doc = {"@context": {"@vocab": str(SDO)}, "@graph": nodes}
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
 
 
-def sem(g: Graph) -> Graph:
-    """The events in plain SEM: sem:Event with sem:eventType, sem:hasActor role nodes, places and time stamps."""
+def sem(g: Graph, ontology: Graph | None = None) -> Graph:
+    """The events in plain SEM: typed by their alignments, roles in sem:Role nodes, every aligned statement."""
+    align = Alignment(str(SEM), ontology)
     out = Graph()
     bind_prefixes(out)
+    role_props = {RG.hasParticipant, RG.hasParticipation, RG.participant, RG.role}
+
+    def labelled(node) -> None:
+        label = g.value(node, RDFS.label)
+        if label is not None:
+            out.add((node, RDFS.label, label))
+
+    def typed(node) -> None:
+        cls = align.node_class(g, node)
+        if cls is not None:
+            out.add((node, RDF.type, cls))
+            labelled(node)
+
     for event in sorted({e for e in g.subjects(RG.hasParticipation, None)}, key=str):
-        out.add((event, RDF.type, SEM.Event))
-        out.add((event, RDFS.label, g.value(event, RDFS.label)))
+        typed(event)
         for cls in g.objects(event, RDF.type):
             out.add((event, SEM.eventType, cls))
             out.add((cls, RDF.type, SEM.EventType))
-            out.add((cls, RDFS.label, g.value(cls, RDFS.label)))
-        for prop, target in ((RG.date, SEM.hasTimeStamp), (RG.startDate, SEM.hasBeginTimeStamp), (RG.endDate, SEM.hasEndTimeStamp)):
-            for value in g.objects(event, prop):
-                out.add((event, target, value))
-        for place in g.objects(event, RG.place):
-            out.add((event, SEM.hasPlace, place))
-            out.add((place, RDF.type, SEM.Place))
-            out.add((place, RDFS.label, g.value(place, RDFS.label)))
-        for parent in g.objects(event, RG.partOfEvent):
-            out.add((event, SEM.subEventOf, parent))
+            labelled(cls)
+        for p, o in g.predicate_objects(event):
+            target = align.property_of(p) if p not in role_props and str(p).startswith(str(RG._NS)) else None
+            if target is not None:
+                out.add((event, target, o))
+                if isinstance(o, URIRef):
+                    typed(o)
         for part in g.objects(event, RG.hasParticipation):
             actor, role = g.value(part, RG.participant), g.value(part, RG.role)
             out.add((event, SEM.hasActor, part))
             out.add((part, RDF.type, SEM.Role))
             out.add((part, RDF.value, actor))
-            out.add((part, SEM.roleType, role))
-            out.add((role, RDF.type, SEM.RoleType))
-            out.add((role, RDFS.label, g.value(role, RDFS.label)))
-            out.add((actor, RDF.type, SEM.Actor))
-            out.add((actor, RDFS.label, g.value(actor, RDFS.label)))
+            out.add((part, align.property_of(RG.role), role))
+            out.add((role, RDF.type, align.class_of(RG.RoleType)))
+            labelled(role)
+            typed(actor)
     return out
 
 
-__all__ = ["schema_org", "sem"]
+__all__ = ["Alignment", "schema_org", "sem"]
