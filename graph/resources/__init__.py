@@ -3,8 +3,9 @@
 The ontology, the query library and the curated facts are edited in the
 top-level ``ontology/``, ``queries/`` and ``data/`` folders and shipped inside
 the distribution as the packages ``graph.resources.ontology``, ``.queries`` and
-``.data`` (pyproject.toml maps them), so an installed wheel works from any
-directory. They are read through importlib.resources, never through a path
+``.data``: the three entries here are symbolic links to those folders, which
+the wheel build follows, so an installed wheel works from any directory and an
+editable install is a plain path entry. They are read through importlib.resources, never through a path
 relative to this file. A resource that is missing is an error, never an empty
 result: an empty query library would look like a library with no questions.
 
