@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.paths import CORPUS as DEFAULT_CORPUS, DATA_DIR, ROOT
+from tests.paths import CORPUS as DEFAULT_CORPUS, DATA_DIR, MINI_CORPUS, MINI_DATA, ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -132,3 +132,12 @@ def driver():
     drv.set_page_load_timeout(60)
     yield drv
     drv.quit()
+
+
+@pytest.fixture(scope="session")
+def mini(tmp_path_factory):
+    """The fixture corpus (tests/fixtures/mini): one invented report and its curated facts, built once."""
+    from rightsgraph.pipeline import build
+
+    out = tmp_path_factory.mktemp("mini-out")
+    return build(corpus=MINI_CORPUS, data_dir=MINI_DATA, out_dir=out, with_pictures=False, screenshot=False)

@@ -39,9 +39,10 @@ def test_the_corpus_reader_keeps_every_sentence_at_its_offsets(text):
         return  # a dateline with an impossible date: one line, no traceback
     last = 0
     for s in doc.sentences:
-        assert text[s.start:s.end] == s.text and s.text.strip() == s.text
+        assert s.text.strip() == s.text and text[last:s.start].strip() == ""  # nothing but white space is skipped
         assert last <= s.start < s.end <= len(text)
         last = s.end
+    assert text[last:].strip() == ""
 
 
 @SETTINGS

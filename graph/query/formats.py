@@ -22,8 +22,10 @@ def _plain(term) -> str:
 
 
 # The SPARQL 1.1 result formats, written by pyoxigraph's serialisers (one
-# maintained implementation of four W3C specs) from the JSON form below.
-RESULT_FORMATS = {"json": "JSON", "csv": "CSV", "tsv": "TSV", "xml": "XML"}
+# maintained implementation of the W3C specs) from the JSON form below. CSV is
+# the exception: it is written by graph.write.serialize.csv_rows, which guards
+# cells against spreadsheet formula injection, as the plain SPARQL CSV cannot.
+RESULT_FORMATS = {"json": "JSON", "tsv": "TSV", "xml": "XML"}
 
 
 def _json_doc(result: Result) -> dict:
@@ -73,6 +75,10 @@ def format_result(result: Result, fmt: str) -> str:
         raise BuildError("--format", f"a graph result is written as ttl, nt or json, not {fmt}")
     if fmt in RESULT_FORMATS:
         return sparql_results(result, fmt)
+    if fmt == "csv" and result.kind == "select":
+        from graph.write.serialize import csv_rows
+
+        return csv_rows(result.vars, ([_plain(row.get(v)) for v in result.vars] for row in result.rows))
     if result.kind == "boolean":
         return ("true" if result.boolean else "false") + "\n"
     if fmt == "table":
@@ -83,7 +89,7 @@ def format_result(result: Result, fmt: str) -> str:
         out += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
         out.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
         return "\n".join(out) + "\n"
-    raise BuildError("--format", f"a table is written as table, {', '.join(RESULT_FORMATS)}, not {fmt!r}")
+    raise BuildError("--format", f"a table is written as table, csv, {', '.join(RESULT_FORMATS)}, not {fmt!r}")
 
 
 def _short(term) -> str:

@@ -22,7 +22,7 @@ def test_node_and_edge_counts_match_the_graph(graph, G):
           ?x a/rdfs:subClassOf* ?top . FILTER(STRSTARTS(STR(?x), "https://w3id.org/rightsgraph/id/")) }""")
     roles = count(graph, """PREFIX rg: <https://w3id.org/rightsgraph/ontology#>
         SELECT (COUNT(*) AS ?n) WHERE { ?e rg:hasParticipation ?p }""")
-    assert G.number_of_nodes() == nodes == 123
+    assert G.number_of_nodes() == nodes > 0
     role_edges = [e for e in G.edges(data=True) if e[2]["relation"] == "role"]
     assert len(role_edges) == roles
 
@@ -70,13 +70,15 @@ def run_viz(built, tmp_path, *args):
 
 @pytest.mark.parametrize("args, present, absent", [
     (["--focus", "NSS", "--hops", "1"], ["rgd:event/almaty-raid"], ["rgd:entity/tian"]),
-    (["--query", "torture_allegations"], [], ["rgd:event/jan2022-protests"]),
+    (["--query", "torture_allegations"], ["rgd:event/almaty-ill-treatment", "rgd:event/nss-detention-torture"],
+     ["rgd:event/jan2022-protests"]),
     (["--query", "events_in_place", "--param", "place=Semipalatinsk"], ["rgd:event/semey-raids"], ["rgd:event/almaty-raid"]),
     (["--from", "2022", "--to", "2022"], ["rgd:event/fire-without-warning-order"], ["rgd:event/almaty-raid"]),
 ])
 def test_viz_subgraphs(built, tmp_path, args, present, absent):
     html, stdout = run_viz(built, tmp_path, *args)
     data = html.split('id="data">', 1)[1].split("</script>", 1)[0]
+    assert present, "a case with nothing expected on the page would pass on an empty page"
     for node in present:
         assert f'"id": "{node}"' in data
     for node in absent:
