@@ -323,7 +323,9 @@ class Assembler:
             g.add((s, prop("event", "undated"), Literal(True)))
         first = ev.evidence[0]
         item = first.document.news_item_of(first.sentence)
-        if item is None and source.covers:
+        if item is None and source.covers and ev.undated and ev.status != "Prospective":
+            # Only an undated chapter event is placed in the covered year; a dated one says when it
+            # happened, and a prospective one (an extradition a court forbade) did not happen at all.
             g.add((s, RG.reportingPeriod, Literal(source.covers, datatype=XSD.gYear)))
         if item is not None and self.vocab.is_a(ev.type, "Statement"):
             g.add((s, RG.publishedIn, self.publications[(ev.doc, item.dateline.index)]))

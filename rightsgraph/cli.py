@@ -22,6 +22,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = build(corpus=args.corpus, data_dir=args.data, out_dir=args.out, with_pictures=not args.no_pictures,
                    screenshot=not args.no_screenshot)
     print(summary(result))
+    if args.uncovered:
+        from graph.build import uncovered
+
+        for doc_id, sentence in uncovered(result):
+            print(f"{doc_id}:{sentence.pointer}\t{sentence.text}")
     return 0
 
 
@@ -345,6 +350,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: out/)")
     b.add_argument("--no-pictures", action="store_true", help="skip the network page and timeline")
     b.add_argument("--no-screenshot", action="store_true", help="skip the Chromium screenshot of the network page")
+    b.add_argument("--uncovered", action="store_true",
+                   help="after the summary, list every report sentence that no curated fact points at (pointer and text)")
     b.set_defaults(func=cmd_build)
 
     ttl = DEFAULT_OUT / "graph.ttl"

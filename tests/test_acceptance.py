@@ -14,8 +14,8 @@ from graph.model.terms import RG
 from graph.query import LocalBackend, run_query
 from viz.network import project
 
-EVENTS = 52
-NETWORK_NODES = 123
+EVENTS = 53
+NETWORK_NODES = 124
 LINKS = 17
 NEWS_ITEMS = 10
 EVENTS_IN_2009 = 17
@@ -51,3 +51,9 @@ def test_newsroom_items_and_publications(built, graph):
     assert len(set(graph.subjects(RDF.type, RG.Publication))) == NEWS_ITEMS
     backend = LocalBackend(built.written[0].parent / "graph.trig")
     assert len(run_query("publications", {}, backend).rows) == NEWS_ITEMS
+
+
+def test_uncovered_sentences_of_the_report(built):
+    from graph.build import uncovered
+
+    assert [f"{doc}:{s.pointer}" for doc, s in uncovered(built)] == ["kz2010:s56@2ec1127b", "kz2010:s58@0a797ec6"]

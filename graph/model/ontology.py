@@ -46,8 +46,68 @@ def load_ontology(directory: Path | None = None) -> Graph:
 
 @lru_cache(maxsize=4)
 def load_shapes(directory: Path | None = None) -> Graph:
+    """shapes.ttl plus the role shapes derived from the ontology's rg:roleAllowedIn / rg:roleNotIn."""
     directory = directory if directory is not None else ontology_dir()
-    return parse_turtle(directory / SHAPES_FILE)
+    shapes = parse_turtle(directory / SHAPES_FILE)
+    for triple in role_shapes(load_ontology(directory)):
+        shapes.add(triple)
+    return shapes
+
+
+def role_shapes(ontology: Graph) -> Graph:
+    """One core-SHACL shape per role that the ontology keeps to (or out of) some event classes.
+
+    Core SHACL rather than a SPARQL constraint: pySHACL runs a SPARQL
+    constraint once per participation, which cost seconds per build.
+    sh:class follows rdfs:subClassOf in the data, where the ontology is merged.
+    """
+    from rdflib import BNode, Literal, Namespace
+    from rdflib.collection import Collection
+
+    SH = Namespace("http://www.w3.org/ns/shacl#")
+    RGS = Namespace("https://w3id.org/rightsgraph/shapes#")
+    g = Graph()
+
+    def has_role(role) -> BNode:
+        node = BNode(f"role-{local(role)}")
+        g.add((node, SH.path, RG.role))
+        g.add((node, SH.hasValue, role))
+        return node
+
+    def event_in(cls) -> BNode:
+        node = BNode(f"event-in-{local(cls)}")
+        path = BNode("inverse-participation")
+        g.add((path, SH.inversePath, RG.hasParticipation))
+        g.add((node, SH.path, path))
+        g.add((node, SH["class"], cls))
+        g.add((node, SH.minCount, Literal(1)))
+        return node
+
+    for role in sorted(set(ontology.subjects(RG.roleAllowedIn, None))):
+        shape = f"RoleFits-{local(role)}"
+        g.add((BNode(f"{shape}-role-wrapper"), SH.property, has_role(role)))
+        allowed = sorted(ontology.objects(role, RG.roleAllowedIn))
+        g.add((RGS[shape], RDF.type, SH.NodeShape))
+        g.add((RGS[shape], SH.targetClass, RG.Participation))
+        g.add((RGS[shape], SH.message, Literal(f"role {local(role)} belongs only to: {', '.join(local(c) for c in allowed)}")))
+        items = [BNode(f"{shape}-alt-{k}") for k in range(len(allowed) + 1)]
+        g.add((items[0], SH["not"], BNode(f"{shape}-role-wrapper")))
+        for item, cls in zip(items[1:], allowed):
+            g.add((item, SH.property, event_in(cls)))
+        head = BNode(f"{shape}-or")
+        Collection(g, head, items)
+        g.add((RGS[shape], SH["or"], head))
+    for role in sorted(set(ontology.subjects(RG.roleNotIn, None))):
+        for cls in sorted(ontology.objects(role, RG.roleNotIn)):
+            shape = f"RoleNotIn-{local(role)}-{local(cls)}"
+            g.add((RGS[shape], RDF.type, SH.NodeShape))
+            g.add((RGS[shape], SH.targetClass, RG.Participation))
+            g.add((RGS[shape], SH.message, Literal(f"role {local(role)} is never given in a {local(cls)}")))
+            both = BNode(f"{shape}-both")
+            g.add((both, SH.property, has_role(role)))
+            g.add((both, SH.property, event_in(cls)))
+            g.add((RGS[shape], SH["not"], both))
+    return g
 
 
 def local(term: URIRef) -> str:

@@ -218,6 +218,8 @@ class RG(DefinedNamespace):
     reportingPeriod: URIRef  # term: reporting period
     restricts: URIRef  # term: restricts
     role: URIRef  # term: role
+    roleAllowedIn: URIRef  # term: role allowed in
+    roleNotIn: URIRef  # term: role not in
     scheme: URIRef  # term: scheme
     sentence: URIRef  # term: sentence imposed
     sentenceDuration: URIRef  # term: sentence duration

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF, RDFS, XSD
 
 from graph.model.namespaces import PREFIXES, RGD
 from graph.model.terms import RG
@@ -63,7 +63,7 @@ def test_action_plan(graph):
 
 def test_osce_chairmanship(graph):
     assert event(graph, "osce-chairmanship")[:3] == ("Chairmanship", "2010-01", "Reported")
-    assert event(graph, "osce-chairmanship")[3] == {"kazakhstan": {"Participant"}, "osce": {"Host"}}
+    assert event(graph, "osce-chairmanship")[3] == {"kazakhstan": {"Participant"}, "osce": {"Subject"}}
 
 
 def test_internet_law_amendments(graph):
@@ -106,10 +106,47 @@ def test_undated_chapter_events_carry_reporting_period(graph):
     assert (e, RG.reportingPeriod, Literal("2009", datatype=XSD.gYear)) in graph
 
 
+@pytest.mark.parametrize("event", ["cat-recommendations", "osce-chairmanship", "kaboulov-extradition"])
+def test_dated_and_prospective_events_have_no_reporting_period(graph, event):
+    """A November 2008 recommendation, the January 2010 chairmanship and an extradition that never happened."""
+    e = RGD[f"event/{event}"]
+    assert (e, RDF.type, None) in graph
+    assert (e, RG.reportingPeriod, None) not in graph
+
+
 def test_cat_recommendations(graph):
     cls, when, _, roles = event(graph, "cat-recommendations")
     assert (cls, when, roles["cat"]) == ("RecommendationIssued", "2008-11", {"Speaker"})
-    assert (inst("cat-recommendations-2008"), RG.instrumentStatus, RG.Unimplemented) in graph
+    # The report says one point stayed unaddressed, not that the recommendations as a whole were ignored.
+    assert (inst("cat-recommendations-2008"), RG.instrumentStatus, None) not in graph
+    assert "remained unaddressed" in value(graph, inst("cat-recommendations-2008"), RG.provision)
+
+
+def test_overclaims_found_in_review_stay_fixed(graph):
+    """Each fix follows a rule of data/README.md ("Reading a sentence"), named here."""
+    # "seemed to be higher than average": the group is foreigners, the finding a hedged statement (rule 8)
+    foreigners = value(graph, ent("foreigners"), RDFS.comment)
+    assert "seemed" in foreigners and value(graph, ent("foreigners"), RDFS.label) == "Foreigners in Kazakhstan"
+    # a ruling about any criminal suspect, on an extradition that did not happen: no victim, no perpetrator (rule 6)
+    _, _, status, roles = event(graph, "kaboulov-extradition")
+    assert status == "Prospective" and roles["criminal-suspects"] == {"Subject"}
+    assert not any({"Victim", "Perpetrator"} & r for r in roles.values())
+    # "continued to report harassment": the minorities' report, an allegation (rule 3)
+    _, _, status, roles = event(graph, "religious-harassment")
+    assert status == "Alleged" and roles["religious-minorities"] == {"Victim", "Reporter"}
+    # "Allegedly, the men were ... beaten": the sentence names no place (rule 9)
+    assert (RGD["event/almaty-ill-treatment"], RG.place, None) not in graph
+    # "Reportedly, a video tape ... showed him covered in bruises" (rule 2)
+    assert "reportedly" in value(graph, RGD["event/evloev-arrest"], RG.summary)
+    # Kazakhstan chairs the OSCE; the OSCE hosts nothing (rule 9)
+    assert event(graph, "osce-chairmanship")[3]["osce"] == {"Subject"}
+    # "According to observers of the trial": the observers' account (rule 3)
+    _, _, status, roles = event(graph, "jury-instruction")
+    assert status == "Alleged" and roles["trial-observers"] == {"Reporter"}
+    # a UN finding of credible allegations backed by forensic evidence (rule 4)
+    _, _, status, roles = event(graph, "beatings-for-confessions")
+    assert status == "Established" and roles == {"criminal-suspects": {"Victim"}}
+    assert (RGD["event/sr-finding-beatings"], RG.about, RGD["event/beatings-for-confessions"]) in graph
 
 
 def quote_of(graph, event_id):

@@ -70,7 +70,7 @@ def test_missing_corpus_via_cli(tmp_path):
 def test_unmet_source_assertion(data_copy, corpus):
     sources = data_copy / "sources.yaml"
     sources.write_text(sources.read_text().replace("events: 45", "events: 500"))
-    with pytest.raises(BuildError, match=r"sources.yaml:\d+: 'kz2010': expected at least 500 events, found 52"):
+    with pytest.raises(BuildError, match=r"sources.yaml:\d+: 'kz2010': expected at least 500 events, found \d+ in kazakhstan-annual-report-2010.txt"):
         build(corpus=corpus, data_dir=data_copy)
 
 
@@ -109,3 +109,26 @@ def test_an_output_that_does_not_read_back_stops_the_build():
         readback.check("graph.nt", "<http://a> <http://b> <http://c> .\n", 2)
     with pytest.raises(BuildError, match="timeline.svg: the written XML is not well-formed"):
         readback.check("timeline.svg", "<svg><text>\x1c</text></svg>")
+
+
+def test_coverage_counts_text_sentences_that_curated_facts_point_at(mini, tmp_path):
+    """The fixture's nine text sentences are all pointed at; take one record's only pointer away and it shows."""
+    import shutil
+
+    from graph.build import build, coverage_line, uncovered
+    from tests.paths import MINI_CORPUS, MINI_DATA
+
+    assert uncovered(mini) == []
+    assert coverage_line(mini).startswith("coverage: 9 of 9 report sentences (100%)")
+    data = tmp_path / "data"
+    shutil.copytree(MINI_DATA, data)
+    events = data / "events" / "veloria-2013.yaml"
+    text = events.read_text(encoding="utf-8")
+    # the UN finding is the only fact on sentence 9 besides the WGAD entity and its opinion: drop all three pointers
+    for path in (events, data / "entities.yaml", data / "instruments.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("vl2013:s9@9683435b", "vl2013:s8@52dbcf07"),
+                        encoding="utf-8")
+    assert "vl2013:s9@" not in text.replace("vl2013:s9@9683435b", "")
+    result = build(MINI_CORPUS, data)
+    assert [(doc, s.index) for doc, s in uncovered(result)] == [("vl2013", 9)]
+    assert "8 of 9 report sentences (89%)" in coverage_line(result)

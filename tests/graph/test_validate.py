@@ -79,3 +79,43 @@ def test_undated_marker_satisfies_date_rule():
     g = without((EVENT, RG.date, None))
     g.add((EVENT, RG.undated, Literal(True)))
     assert messages(g) == []
+
+
+def test_validation_also_runs_under_rdfs_entailment(graph):
+    """Put back the sub-property that gave the Kaboulov judgment two adoption dates under entailment."""
+    from rdflib import Graph
+    from rdflib.namespace import RDFS
+
+    from graph.model.ontology import load_shapes
+    from graph.model.terms import RG
+    from graph.validate import validate
+
+    broken = Graph()
+    for triple in graph:
+        broken.add(triple)
+    broken.add((RG.judgmentDate, RDFS.subPropertyOf, RG.adoptionDate))
+    found = validate(broken, load_shapes())
+    assert found and all("(under RDFS entailment)" in v.message for v in found)
+    assert any(v.focus.endswith("/instrument/kaboulov-judgment") and v.path.endswith("adoptionDate") for v in found)
+
+
+PART = URIRef(RGD + "event/visit/participant/a-person/Participant")
+
+
+@pytest.mark.parametrize("event_class, role, status, fits", [
+    (RG.Visit, RG.Host, RG.Reported, True),               # a host of a visit
+    (RG.Chairmanship, RG.Host, RG.Reported, False),       # nobody hosts a chairmanship
+    (RG.DenialOfAccess, RG.DeniedParty, RG.Reported, True),
+    (RG.Detention, RG.DeniedParty, RG.Reported, False),   # a party denied access belongs to a denial of access
+    (RG.JudgmentDelivery, RG.Applicant, RG.Reported, True),  # a subclass of Ruling, where applicants belong
+    (RG.Release, RG.Perpetrator, RG.Reported, False),     # no perpetrator of a release
+    (RG.Extradition, RG.Victim, RG.Prospective, False),   # no victim of what did not happen
+    (RG.Extradition, RG.Subject, RG.Prospective, True),
+])
+def test_roles_stay_inside_their_meaning(event_class, role, status, fits):
+    g = load("valid.ttl")
+    g.set((EVENT, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), event_class))
+    g.set((PART, RG.role, role))
+    g.set((EVENT, RG.claimStatus, status))
+    found = [m for m in messages(g) if any(k in m for k in ("belongs only to", "is never given", "prospective event"))]
+    assert (found == []) == fits, found

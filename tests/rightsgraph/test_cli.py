@@ -74,3 +74,24 @@ def test_timeline_writes_pdf(built, tmp_path):
     out = tmp_path / "t.pdf"
     assert main(["timeline", "--graph", str(built.written[0].parent / "graph.ttl"), "--out", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_build_uncovered_prints_pasteable_pointers(tmp_path, capsys):
+    """Each line is DOC:sN@FINGERPRINT, a pointer the curated files accept as written, then the sentence."""
+    import shutil
+
+    from graph.read.pointers import parse_pointer
+    from tests.paths import MINI_CORPUS, MINI_DATA
+
+    data = tmp_path / "data"
+    shutil.copytree(MINI_DATA, data)
+    entities = data / "entities.yaml"
+    entities.write_text(entities.read_text(encoding="utf-8").replace(
+        "evidence: [vl2013:s1@96e0b548]", "evidence: [vl2013:s2@fc9aaa16]"), encoding="utf-8")
+    assert main(["build", "--corpus", str(MINI_CORPUS), "--data", str(data), "--out", str(tmp_path / "out"),
+                 "--no-pictures", "--uncovered"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("vl2013:")]
+    assert len(lines) == 1
+    pointer, text = lines[0].split("\t")
+    assert pointer == "vl2013:s1@96e0b548" and parse_pointer(pointer, "test") is not None
+    assert text.startswith("Veloria is an invented country")
