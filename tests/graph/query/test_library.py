@@ -214,3 +214,18 @@ def test_counts(backend):
     assert classes["person"] == 10 and classes["group"] == 21 and classes["country"] == 3
     provenance = {x["agent"]: x["facts"] for x in rows(backend, "counts_facts_by_provenance")}
     assert provenance["rightsgraph corpus reader"] == 16 and provenance["rightsgraph curators"] > 250
+
+
+def test_contested_allegations_pair_the_allegation_with_its_denial(backend):
+    r = rows(backend, "contested_allegations")
+    ill = [x for x in r if x["allegation"].endswith("/almaty-ill-treatment")]
+    assert ill and all(x["denied_by"] == "National Security Service of Kazakhstan" for x in ill)
+    assert {x["alleging_sentence"][:9] for x in ill} == {"Allegedly"}
+    assert all(x["denying_sentence"].startswith("A spokesperson of the NSS") for x in ill)
+
+
+def test_international_findings_name_the_established_event(backend):
+    r = rows(backend, "international_findings")
+    assert [(x["body"], x["established"].rsplit("/", 1)[-1]) for x in r] == [
+        ("UN Special Rapporteur on torture", "beatings-for-confessions")]
+    assert "forensic medical evidence" in r[0]["sentence"]
