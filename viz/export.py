@@ -1,7 +1,10 @@
 """Exports for Gephi, Cytoscape and spreadsheets: GraphML, GEXF, CSV, Cytoscape JSON.
 
 GraphML and GEXF take only scalar attributes, so lists are joined with '; '
-and missing values are left out rather than written as 'None'.
+and missing values are left out rather than written as 'None'. Every event
+node keeps its claim status and who denies it, and every role edge its
+event's claim status (``claim``), so an allegation never reaches a
+spreadsheet or Gephi looking like a fact.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ import networkx as nx
 from graph.write.serialize import csv_rows
 from viz.analysis import actor_network
 
-SCALAR_KEYS = ("label", "kind", "class_label", "cls", "iri", "date", "year", "event_type", "status", "summary", "comment")
+SCALAR_KEYS = ("label", "kind", "class_label", "cls", "iri", "date", "year", "event_type", "status", "claim", "summary",
+               "comment")
 
 
 # Characters XML 1.0 cannot carry at all (controls other than tab and line breaks, U+FFFE/U+FFFF).
@@ -33,12 +37,14 @@ def flat(G: nx.Graph) -> nx.Graph:
         attrs = {k: _xml_safe(d[k]) for k in SCALAR_KEYS if d.get(k) not in (None, "")}
         if d.get("rights"):
             attrs["rights"] = "; ".join(d["rights"])
+        if d.get("denied_by"):
+            attrs["denied_by"] = "; ".join(d["denied_by"])
         if d.get("links"):
             attrs["external_ids"] = "; ".join(f"{l['scheme']}:{l['id']}" for l in d["links"])
         H.add_node(n, **attrs)
     edges = G.edges(keys=True, data=True) if G.is_multigraph() else G.edges(data=True)
     for e in sorted(edges, key=lambda t: tuple(str(x) for x in t[:-1])):
-        data = {k: _xml_safe(v) for k, v in e[-1].items() if isinstance(v, (str, int, float))}
+        data = {k: _xml_safe(v) for k, v in e[-1].items() if isinstance(v, (str, int, float)) and v != ""}
         if G.is_multigraph():
             H.add_edge(e[0], e[1], key=e[2], **data)
         else:

@@ -13,6 +13,7 @@ import networkx as nx
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
+from graph.build import instances
 from graph.dates import overlaps
 from graph.model.namespaces import OA, RGD
 from graph.model.ontology import Vocabulary
@@ -105,7 +106,9 @@ def project(g: Graph) -> nx.MultiDiGraph:
             attrs["year"] = int(date[:4]) if date else None
             attrs["event_type"] = v.notation(cls) or "Other"
             attrs["summary"] = str(g.value(node, RG.summary) or "")
-            attrs["status"] = v.label(g.value(node, RG.claimStatus)) if g.value(node, RG.claimStatus) else None
+            status = g.value(node, RG.claimStatus)
+            attrs["status"] = v.label(status) if status is not None else None
+            attrs["claim"] = str(status).rsplit("#", 1)[-1] if status is not None else None
             attrs["rights"] = sorted(v.label(r) for r in g.objects(node, RG.concernsRight))
             quote = g.value(node, RG.quote)
             if quote is not None:
@@ -114,12 +117,23 @@ def project(g: Graph) -> nx.MultiDiGraph:
                         attrs["quote"] = str(g.value(sel, OA.exact))
         G.add_node(short(node), **attrs)
     nodes = set(G.nodes)
+    # Who denies what: a denial's speakers, on the event the denial is about. Carried to the page and exports
+    # so that an allegation is never drawn like a fact, and a contested one shows who contests it.
+    for denial in sorted(instances(g, RG.Denial), key=str):
+        speakers = sorted(v.label(g.value(p, RG.participant)) for p in g.objects(denial, RG.hasParticipation)
+                          if g.value(p, RG.role) == RG.Speaker)
+        for target in g.objects(denial, RG.about):
+            if short(target) in nodes:
+                d = G.nodes[short(target)]
+                d["denied_by"] = sorted(set(d.get("denied_by", [])) | set(speakers))
     for event in sorted(n for n, d in G.nodes(data=True) if d["kind"] == "Event"):
         iri = URIRef(G.nodes[event]["iri"])
         for part in sorted(g.objects(iri, RG.hasParticipation), key=str):
             who, role = short(g.value(part, RG.participant)), g.value(part, RG.role)
             if who in nodes:
-                G.add_edge(event, who, key=f"role:{short(role)}", label=v.label(role), relation="role")
+                claim = G.nodes[event].get("claim") or ""
+                G.add_edge(event, who, key=f"role:{short(role)}", label=v.label(role), relation="role", claim=claim,
+                           denied_by="; ".join(G.nodes[event].get("denied_by", [])))
     for prop in LINKS:
         label = v.label(prop)
         for s, o in sorted(g.subject_objects(prop), key=lambda so: (str(so[0]), str(so[1]))):

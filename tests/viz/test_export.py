@@ -52,3 +52,15 @@ def test_cytoscape(G):
     doc = json.loads(export.to_cytoscape(G))
     ids = {n["data"]["id"] for n in doc["elements"]["nodes"]}
     assert "rgd:entity/nss" in ids and len(doc["elements"]["edges"]) == G.number_of_edges()
+
+
+def test_exports_keep_claim_status_and_denials(G):
+    """GraphML and the CSV edges carry each role edge's claim; the event node says who denies it."""
+    back = nx.parse_graphml(export.to_graphml(G), force_multigraph=True)
+    node = back.nodes["rgd:event/almaty-ill-treatment"]
+    assert node["status"] == "alleged" and node["denied_by"] == "National Security Service of Kazakhstan"
+    claims = {d["claim"] for a, _, d in back.edges(data=True) if a == "rgd:event/almaty-ill-treatment" and "claim" in d}
+    assert claims == {"Alleged"}
+    _, edges = export.to_csv(G)
+    rows = [r for r in csv.DictReader(io.StringIO(edges)) if r["source"] == "rgd:event/almaty-ill-treatment"]
+    assert rows and {r["claim"] for r in rows if r["relation"] == "role"} == {"Alleged"}

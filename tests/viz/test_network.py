@@ -84,3 +84,13 @@ def test_viz_subgraphs(built, tmp_path, args, present, absent):
     for node in absent:
         assert f'"id": "{node}"' not in data
     assert "nodes" in stdout
+
+
+def test_allegations_and_denials_reach_the_network(G):
+    """The role edges of an alleged event carry its status; a denied event says who denies it."""
+    edges = [e for _, _, e in G.out_edges("rgd:event/almaty-ill-treatment", data=True) if e["relation"] == "role"]
+    assert edges and {e["claim"] for e in edges} == {"Alleged"}
+    assert G.nodes["rgd:event/almaty-ill-treatment"]["denied_by"] == ["National Security Service of Kazakhstan"]
+    assert all(e["denied_by"] == "National Security Service of Kazakhstan" for e in edges)
+    established = [e for _, _, e in G.out_edges("rgd:event/beatings-for-confessions", data=True) if e["relation"] == "role"]
+    assert {e["claim"] for e in established} == {"Established"} and "denied_by" not in G.nodes["rgd:event/beatings-for-confessions"]

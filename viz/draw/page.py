@@ -41,6 +41,24 @@ def node_label(d: dict) -> str:
     return text if len(text) <= MAX_LABEL else text[:MAX_LABEL - 1].rstrip() + "…"
 
 
+# How a role edge shows what kind of claim its event is: an allegation is never drawn like a fact.
+UNSURE = {"Alleged", "Threatened", "Prospective"}  # rg:ClaimStatus local names
+EDGE_LEGEND = [
+    {"label": "reported or established", "dashes": False, "color": "#9aa5b8"},
+    {"label": "alleged, threatened or hypothetical", "dashes": True, "color": "#9aa5b8"},
+    {"label": "denied by a party", "dashes": True, "color": "#c0392b"},
+]
+
+
+def edge_style(e: dict) -> dict:
+    """Dashed for an alleged, threatened or hypothetical event; red and dashed when a party denies it."""
+    if e.get("denied_by"):
+        return {"dashes": True, "color": EDGE_LEGEND[2]["color"]}
+    if e.get("claim") in UNSURE:
+        return {"dashes": True}
+    return {}
+
+
 def vis_network_js() -> str:
     import pyvis
 
@@ -50,7 +68,8 @@ def vis_network_js() -> str:
 
 def _details(G: nx.MultiDiGraph, n: str) -> dict:
     d = G.nodes[n]
-    out = {k: d[k] for k in ("date", "summary", "status", "rights", "aliases", "comment", "quote", "evidence", "links") if d.get(k)}
+    out = {k: d[k] for k in ("date", "summary", "status", "denied_by", "rights", "aliases", "comment", "quote", "evidence",
+                             "links") if d.get(k)}
     roles = []
     for _, other, e in G.out_edges(n, data=True):
         roles.append(f"{e['label']}: {G.nodes[other]['label']}")
@@ -73,7 +92,8 @@ def build_network(G: nx.MultiDiGraph) -> Network:
                      kind=d["kind"], classLabel=d["class_label"], eventType=d.get("event_type"), year=d.get("year"),
                      rights=d.get("rights", []), aliases=d.get("aliases", []))
     for k, (a, b, key, e) in enumerate(sorted(G.edges(keys=True, data=True), key=lambda t: (t[0], t[1], t[2]))):
-        net.add_edge(a, b, label=e["label"], id=f"e{k}", relation=e["relation"])
+        style = edge_style(e)
+        net.add_edge(a, b, label=e["label"], id=f"e{k}", relation=e["relation"], claim=e.get("claim", ""), **style)
     return net
 
 
@@ -94,6 +114,7 @@ def page_html(G: nx.MultiDiGraph, title: str, with_timeline: bool = True) -> str
         "edges": edges,
         "details": {n: _details(G, n) for n in sorted(G.nodes)},
         "legend": legend,
+        "edgeLegend": EDGE_LEGEND if any(e.get("claim") for *_, e in G.edges(data=True)) else [],
         "eventTypes": [{"value": t, "label": t} for t in types],
         "rights": rights,
         "years": [years[0], years[-1]] if years else [None, None],

@@ -11,23 +11,23 @@ from datetime import date
 
 import networkx as nx
 
+from graph import dates
+
+UNSURE = {"Alleged", "Threatened", "Prospective"}  # rg:ClaimStatus local names, drawn hollow: never like a fact
 
 def event_rows(G: nx.MultiDiGraph) -> list[dict]:
     rows = []
     for n, d in G.nodes(data=True):
         if d["kind"] == "Event" and d.get("date") not in (None, "undated"):
             rows.append({"id": n, "date": d["date"], "type": d["event_type"], "label": d["label"],
-                         "summary": d.get("summary", ""), "degree": G.degree(n)})
+                         "summary": d.get("summary", ""), "degree": G.degree(n), "claim": d.get("claim") or ""})
     return sorted(rows, key=lambda r: (r["date"], r["id"]))
 
 
 def _as_date(text: str) -> date:
-    parts = [int(p) for p in text.split("-")]
-    if len(parts) == 1:
-        return date(parts[0], 7, 1)
-    if len(parts) == 2:
-        return date(parts[0], parts[1], 15)
-    return date(*parts)
+    """Where a date at any precision sits on the axis: the middle of the span it covers (graph/dates.py's rule)."""
+    first, last = dates.earliest(text), dates.latest(text)
+    return first + (last - first) / 2
 
 
 def main_events(rows: list[dict], count: int = 8) -> set[str]:
@@ -55,8 +55,11 @@ def render(G: nx.MultiDiGraph, fmt: str = "svg") -> bytes:
     with plt.rc_context({"svg.hashsalt": "rightsgraph", "svg.fonttype": "none", "font.size": 9}):
         fig, ax = plt.subplots(figsize=(11, 0.45 * max(len(types), 3) + 1.6), dpi=100)
         for i, t in enumerate(types):
-            xs = [_as_date(r["date"]) for r in rows if r["type"] == t]
-            ax.scatter(xs, [i] * len(xs), s=46, color=colours[i % len(colours)], edgecolor="#1d2330", linewidth=0.4, zorder=3)
+            colour = colours[i % len(colours)]
+            sure = [_as_date(r["date"]) for r in rows if r["type"] == t and r["claim"] not in UNSURE]
+            unsure = [_as_date(r["date"]) for r in rows if r["type"] == t and r["claim"] in UNSURE]
+            ax.scatter(sure, [i] * len(sure), s=46, color=colour, edgecolor="#1d2330", linewidth=0.4, zorder=3)
+            ax.scatter(unsure, [i] * len(unsure), s=46, facecolor="white", edgecolor=colour, linewidth=1.6, zorder=3)
         highlight = main_events(rows)
         for k, r in enumerate(r for r in rows if r["id"] in highlight):
             y = types.index(r["type"])
@@ -68,6 +71,13 @@ def render(G: nx.MultiDiGraph, fmt: str = "svg") -> bytes:
         ax.set_axisbelow(True)
         ax.set_ylim(-0.8, len(types) - 0.2)
         ax.set_title(f"Events over time by reporting type ({len(rows)} dated; {undated} undated not shown)", fontsize=10)
+        from matplotlib.lines import Line2D
+
+        keys = [Line2D([], [], marker="o", linestyle="", markerfacecolor="#8d99ae", markeredgecolor="#1d2330",
+                       label="reported or established"),
+                Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="#8d99ae",
+                       markeredgewidth=1.6, label="alleged, threatened or hypothetical")]
+        ax.legend(handles=keys, loc="upper left", bbox_to_anchor=(0, -0.08), ncol=2, frameon=False, fontsize=8)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         fig.tight_layout()

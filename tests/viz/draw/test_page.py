@@ -131,3 +131,22 @@ def test_screenshot_kept_with_the_build(built):
         pytest.skip("no Chromium")
     png = built.written[0].parent / "network.png"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
+
+
+def test_alleged_and_denied_edges_are_drawn_differently(graph):
+    """Dashed for an allegation, red and dashed for a denied one, solid otherwise; the legend explains the lines."""
+    import json as _json
+
+    html = page_html(project(graph), "t")
+    data = _json.loads(html.split('id="data">', 1)[1].split("</script>", 1)[0].replace("\\u003c", "<"))
+    by_event = {}
+    for e in data["edges"]:
+        by_event.setdefault(e["from"], []).append(e)
+    denied = by_event["rgd:event/almaty-ill-treatment"]
+    assert all(e.get("dashes") and e.get("color") == "#c0392b" for e in denied if e["relation"] == "role")
+    threat = [e for e in by_event["rgd:event/almaty-extradition-threat"] if e["relation"] == "role"]
+    assert threat and all(e.get("dashes") and "color" not in e for e in threat)
+    sentencing = [e for e in by_event["rgd:event/tian-evloev-sentencing"] if e["relation"] == "role"]
+    assert sentencing and not any(e.get("dashes") for e in sentencing)
+    assert [item["label"] for item in data["edgeLegend"]] == [
+        "reported or established", "alleged, threatened or hypothetical", "denied by a party"]

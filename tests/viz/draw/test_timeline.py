@@ -41,3 +41,12 @@ def test_main_events_are_well_connected(graph):
     chosen = main_events(rows, 3)
     assert len(chosen) == 3
     assert len({r["date"][:7] for r in rows if r["id"] in chosen}) == 3
+
+
+def test_alleged_events_are_marked_in_the_timeline(graph):
+    G = project(graph)
+    rows = event_rows(G)
+    assert {r["claim"] for r in rows if r["id"] == "rgd:event/almaty-ill-treatment"} == {"Alleged"}
+    root = ET.fromstring(render(G, "svg"))
+    text = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    assert "alleged, threatened or hypothetical" in text and "reported or established" in text
