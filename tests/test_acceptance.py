@@ -14,8 +14,8 @@ from graph.model.terms import RG
 from graph.query import LocalBackend, run_query
 from viz.network import project
 
-EVENTS = 53
-NETWORK_NODES = 124
+EVENTS = 54
+NETWORK_NODES = 128
 LINKS = 17
 NEWS_ITEMS = 10
 EVENTS_IN_2009 = 17

@@ -20,7 +20,7 @@ import json
 from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SDO, SKOS
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS
 
 from graph.model.namespaces import RGD, SEM, bind_prefixes
 from graph.model.ontology import load_ontology
@@ -115,6 +115,37 @@ def _roles(g: Graph, event) -> list[dict]:
     return out
 
 
+def _quotes(g: Graph, node) -> list[str]:
+    from graph.model.namespaces import OA
+
+    return sorted({str(g.value(sel, OA.exact)) for ev in g.objects(node, PROV.wasDerivedFrom)
+                   for sel in g.objects(ev, OA.hasSelector) if g.value(sel, OA.exact) is not None})
+
+
+def _claim(g: Graph, event) -> dict | None:
+    """A schema.org Claim beside every event the report does not simply state, and beside every denial.
+
+    schema.org's Event has no way to say "alleged"; a Claim about the event can,
+    with who makes it (author) and the report's own sentence (citation). So a
+    crawler reading an alleged torture sees an allegation, never a plain event.
+    """
+    status = g.value(event, RG.claimStatus)
+    if status is None:
+        return None
+    denial = any(True for _ in g.triples((event, RDF.type, RG.Denial)))
+    if status == RG.Reported and not denial:
+        return None
+    authors = sorted({str(g.value(p, RG.participant)) for p in g.objects(event, RG.hasParticipation)
+                      if g.value(p, RG.role) in (RG.Claimant, RG.Reporter, RG.Speaker)})
+    about = sorted(str(o) for o in g.objects(event, RG.about)) if denial else [str(event)]
+    kind = "denied" if denial else str(g.value(status, RDFS.label) or status)
+    claim = {"@id": f"{event}/claim", "@type": "Claim", "name": kind, "about": [{"@id": a} for a in about],
+             "citation": _quotes(g, event)}
+    if authors:
+        claim["author"] = [{"@id": a} for a in authors]
+    return claim
+
+
 def _name(term: URIRef) -> str:
     return str(term)[len(str(SDO)):]
 
@@ -156,6 +187,9 @@ def schema_org(g: Graph, ontology: Graph | None = None) -> str:
         if ids:
             node["identifier"] = ids
         nodes.append(node)
+        claim = _claim(g, s)
+        if claim is not None:
+            nodes.append(claim)
     doc = {"@context": {"@vocab": str(SDO)}, "@graph": nodes}
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
 

@@ -143,6 +143,12 @@ def test_overclaims_found_in_review_stay_fixed(graph):
     # "According to observers of the trial": the observers' account (rule 3)
     _, _, status, roles = event(graph, "jury-instruction")
     assert status == "Alleged" and roles["trial-observers"] == {"Reporter"}
+    # parties named only by description take part too (rule 10)
+    assert event(graph, "almaty-contact-denied")[3] == {
+        "nss": {"Perpetrator"}, "almaty-five": {"Victim"}, "almaty-five-families": {"DeniedParty"},
+        "almaty-five-counsel": {"DeniedParty"}, "unhcr": {"DeniedParty"}}
+    assert event(graph, "astana-murders")[3] == {"astana-murder-victims": {"Victim"}}
+    assert (RGD["event/tian-evloev-sentencing"], RG.about, RGD["event/astana-murders"]) in graph
     # a UN finding of credible allegations backed by forensic evidence (rule 4)
     _, _, status, roles = event(graph, "beatings-for-confessions")
     assert status == "Established" and roles == {"criminal-suspects": {"Victim"}}

@@ -104,3 +104,17 @@ def test_sem_view_types_nodes_by_their_alignment():
     town, unit = URIRef(RGD + "entity/town"), URIRef(RGD + "entity/unit")
     assert (town, RDF.type, SEM.Place) in g and (unit, RDF.type, SEM.Actor) in g
     assert (URIRef(RGD + "event/e"), SEM.hasPlace, town) in g
+
+
+def test_an_allegation_is_exported_as_a_claim_never_as_a_plain_event(doc):
+    """schema.org's Event cannot say 'alleged': a Claim about it does, with the report's sentence."""
+    claim = node(doc, "event/almaty-ill-treatment/claim")
+    assert claim["@type"] == "Claim" and claim["name"] == "alleged"
+    assert claim["about"] == [{"@id": RGD + "event/almaty-ill-treatment"}]
+    assert claim["citation"][0].startswith("Allegedly, the men were handcuffed")
+    denial = node(doc, "event/nss-denial/claim")
+    assert denial["name"] == "denied" and denial["author"] == [{"@id": RGD + "entity/nss"}]
+    assert {"@id": RGD + "event/almaty-ill-treatment"} in denial["about"]
+    established = node(doc, "event/beatings-for-confessions/claim")
+    assert established["name"] == "established by a competent body"
+    assert not any(n["@id"] == RGD + "event/almaty-raid/claim" for n in doc["@graph"])  # stated by the report
