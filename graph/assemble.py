@@ -9,6 +9,8 @@ offsets, read from the corpus now, at build time.
 
 from __future__ import annotations
 
+import hashlib
+
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
@@ -35,10 +37,33 @@ def typed_date(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
+def statement_iri(s, p, o) -> URIRef:
+    """The reified statement's IRI: a hash of the triple, so the same statement gets the same node in every build."""
+    digest = hashlib.sha256(" ".join(t.n3() for t in (s, p, o)).encode("utf-8")).hexdigest()[:16]
+    return ns.RGD[f"statement/{digest}"]
+
+
+def reify(g: Graph, s, p, o) -> URIRef:
+    node = statement_iri(s, p, o)
+    g.add((node, RDF.type, RDF.Statement))
+    g.add((node, RDF.subject, s))
+    g.add((node, RDF.predicate, p))
+    g.add((node, RDF.object, o))
+    return node
+
+
+def derived(g: Graph, s, p, o, rule: URIRef) -> None:
+    """Write a statement no sentence states, marked with the rule that made it (unless a curator stated it too)."""
+    if (s, p, o) in g:
+        return
+    g.add((s, p, o))
+    g.add((reify(g, s, p, o), RG.derivedBy, rule))
+
+
 def add_bounds(g: Graph, subject: URIRef, first: str, last: str) -> None:
     """The first and last day a dated thing can cover, as plain xsd:date (graph/dates.py owns the rule)."""
-    g.add((subject, RG.earliestDate, Literal(dates.earliest(first).isoformat(), datatype=XSD.date)))
-    g.add((subject, RG.latestDate, Literal(dates.latest(last).isoformat(), datatype=XSD.date)))
+    derived(g, subject, RG.earliestDate, Literal(dates.earliest(first).isoformat(), datatype=XSD.date), RG.DateBoundsRule)
+    derived(g, subject, RG.latestDate, Literal(dates.latest(last).isoformat(), datatype=XSD.date), RG.DateBoundsRule)
 
 
 def en(text: str) -> Literal:
@@ -104,6 +129,13 @@ class Assembler:
         section = span.sentence.section
         return evidence_node(self.graph_for(span.doc_id), doc, span.start, span.end, span.sentence, agent,
                              self.section_iri(doc, section) if section is not None else None)
+
+    def supported(self, g: Graph, s, p, o, spans) -> None:
+        """A curated statement with its own sentences, kept apart from its record's (per-field evidence)."""
+        g.add((s, p, o))
+        node = reify(g, s, p, o)
+        for span in spans:
+            g.add((node, PROV.wasDerivedFrom, self.evidence(span, CURATORS)))
 
     def derive(self, g: Graph, subject: URIRef, spans, agent: URIRef = CURATORS) -> None:
         for span in spans:
@@ -223,16 +255,13 @@ class Assembler:
                 g.add((s, prop(kind, key), RG[right]))
         if "status" in v:
             status, as_of, spans = v["status"]
-            g.add((s, prop("status", "value"), RG[status]))
-            g.add((s, prop("status", "as_of"), typed_date(as_of)))
-            self.derive(g, s, spans)
+            self.supported(g, s, prop("status", "value"), RG[status], spans)
+            self.supported(g, s, prop("status", "as_of"), typed_date(as_of), spans)
         if "purpose" in v:
             text, spans = v["purpose"]
-            g.add((s, prop("purpose", "text"), en(text)))
-            self.derive(g, s, spans)
+            self.supported(g, s, prop("purpose", "text"), en(text), spans)
         for text, spans in v.get("provisions", []):
-            g.add((s, prop("provision", "text"), en(text)))
-            self.derive(g, s, spans)
+            self.supported(g, s, prop("provision", "text"), en(text), spans)
         if v.get("reference"):
             g.add((s, prop(kind, "reference"), RG[v["reference"]]))
         if "case_name" in v:
@@ -256,7 +285,7 @@ class Assembler:
             g.add((t, RDFS.label, en(f"{holder.label} as {self.c.offices[term.office].label}")))
             g.add((t, prop("term", "office"), ns.office_iri(term.office)))
             g.add((t, prop("term", "holder"), self.iri(term.holder)))
-            g.add((self.iri(term.holder), RG.holds, t))
+            derived(g, self.iri(term.holder), RG.holds, t, RG.InverseRule)
             g.add((t, RG.attestedFrom, typed_date(term.attested_from)))
             g.add((t, RG.attestedUntil, typed_date(term.attested_until)))
             add_bounds(g, t, term.attested_from, term.attested_until)
@@ -326,7 +355,7 @@ class Assembler:
         if item is None and source.covers and ev.undated and ev.status != "Prospective":
             # Only an undated chapter event is placed in the covered year; a dated one says when it
             # happened, and a prospective one (an extradition a court forbade) did not happen at all.
-            g.add((s, RG.reportingPeriod, Literal(source.covers, datatype=XSD.gYear)))
+            derived(g, s, RG.reportingPeriod, Literal(source.covers, datatype=XSD.gYear), RG.ReportingPeriodRule)
         if item is not None and self.vocab.is_a(ev.type, "Statement"):
             g.add((s, RG.publishedIn, self.publications[(ev.doc, item.dateline.index)]))
         g.add((s, prop("event", "status"), RG[ev.status]))
@@ -338,8 +367,11 @@ class Assembler:
         if ev.outcome:
             g.add((s, prop("event", "outcome"), en(ev.outcome)))
         if ev.count:
-            g.add((s, prop("count", "value"), Literal(ev.count[0])))
-            g.add((s, prop("count", "qualifier"), Literal(ev.count[1])))
+            for key, value in (("value", Literal(ev.count[0])), ("qualifier", Literal(ev.count[1]))):
+                if ev.count_evidence:
+                    self.supported(g, s, prop("count", key), value, ev.count_evidence)
+                else:
+                    g.add((s, prop("count", key), value))
         for right in ev.rights:
             g.add((s, prop("event", "rights"), RG[right]))
         for key, targets in sorted(ev.refs.items()):
@@ -348,7 +380,7 @@ class Assembler:
         for t in ev.refs["instruments"]:
             inst = self.c.entities[t]
             if inst.type in ("CourtJudgment", "Recommendation"):
-                g.add((self.iri(t), RG.deliveredIn, s))
+                derived(g, self.iri(t), RG.deliveredIn, s, RG.DeliveryRule)
         if ev.quote is not None:
             g.add((s, prop("event", "quote"), self.evidence(ev.quote, CURATORS)))
         self.derive(g, s, ev.evidence)
@@ -365,7 +397,7 @@ class Assembler:
                 g.add((node, prop("participant", "duration"), Literal(p.duration, datatype=XSD.duration)))
             if p.life:
                 g.add((node, prop("participant", "life"), Literal(True)))
-            self.derive(g, node, ev.evidence)
+            self.derive(g, node, p.evidence or ev.evidence)
 
     def add_inverses(self) -> None:
         """Materialise what owl:inverseOf and owl:SymmetricProperty declare, so queries need no reasoner.
@@ -377,11 +409,11 @@ class Assembler:
         for g in [*self.doc_graphs.values(), self.ds.graph(CURATION_GRAPH)]:
             for p, q in pairs:
                 for s, o in list(g.subject_objects(p)):
-                    g.add((o, q, s))
+                    derived(g, o, q, s, RG.SymmetryRule if p == q else RG.InverseRule)
             # A publication is about whatever the statements published in it are about.
             for statement, pub in list(g.subject_objects(RG.publishedIn)):
                 for topic in list(g.objects(statement, RG.about)):
-                    g.add((pub, RG.about, topic))
+                    derived(g, pub, RG.about, topic, RG.PublicationTopicRule)
 
 
 def assemble(curation: Curation) -> Dataset:

@@ -62,6 +62,7 @@ class Participation:
     sentence: str | None = None
     duration: str | None = None
     life: bool = False
+    evidence: list[Span] = field(default_factory=list)
 
 
 @dataclass
@@ -84,6 +85,7 @@ class Event:
     outcome: str | None = None
     quote: Span | None = None
     count: tuple[int, str] | None = None
+    count_evidence: list[Span] = field(default_factory=list)
     refs: dict[str, list[str]] = field(default_factory=dict)  # instruments, violates, about, related, part_of
     rights: list[str] = field(default_factory=list)
 
@@ -285,7 +287,7 @@ def load_events(path: Path, documents, vocab: Vocabulary) -> list[Event]:
             id=r.ident(), type=r.name_in("type", types, "event type", required=True), doc=doc,
             summary=r.text("summary", True), where=r.where,
             evidence=r.pointers("evidence", documents, required=True),
-            participants=read_participants(r, roles),
+            participants=read_participants(r, roles, documents),
             date=r.date("date"), start=r.date("start"), end=r.date("end"), undated=r.flag("undated"),
             status=r.name_in("status", statuses, "claim status", default="Reported"),
             investigation=r.name_in("investigation", investigations, "investigation status"),
@@ -306,13 +308,14 @@ def load_events(path: Path, documents, vocab: Vocabulary) -> list[Event]:
             if not re.fullmatch(r"[0-9]+", value):
                 raise c.fail("count value must be a whole number")
             event.count = (int(value), c.text("qualifier", True))
+            event.count_evidence = c.pointers("evidence", documents)
         if event.quote is not None and not vocab.is_a(event.type, "Statement"):
             raise r.fail("only statements carry a quote")
         out.append(event)
     return out
 
 
-def read_participants(r: Record, roles: set[str]) -> list[Participation]:
+def read_participants(r: Record, roles: set[str], documents) -> list[Participation]:
     value = r.data.get("participants")
     if not isinstance(value, dict) or not value:
         raise r.fail("participants must map at least one entity to its role")
@@ -332,7 +335,7 @@ def read_participants(r: Record, roles: set[str]) -> list[Participation]:
             duration = p.text("duration")
             if duration is not None and not DURATION.fullmatch(duration):
                 raise p.fail(f"duration {duration!r} must be an xsd:duration such as P25Y")
-            out.append(Participation(who, role, p.text("sentence"), duration, p.flag("life")))
+            out.append(Participation(who, role, p.text("sentence"), duration, p.flag("life"), p.pointers("evidence", documents)))
     return out
 
 

@@ -162,12 +162,16 @@ RECORDS: dict[str, RecordKind] = {r.name: r for r in (
     RecordKind("count", "events/FILE.yaml", "an event's `count:`", (
         _f("value", "number", "rg:count", required=True),
         _f("qualifier", "text", "rg:countQualifier", required=True),
+        _f("evidence", "pointers",
+           note="the sentence the number is read from, when it is not the event's own; kept on the statement"),
     )),
     RecordKind("participant", "events/FILE.yaml", "one role of a participant", (
         _f("role", "role name", "rg:role", required=True),
         _f("sentence", "text", "rg:sentence"),
         _f("duration", "xsd:duration", "rg:sentenceDuration"),
         _f("life", "true", "rg:lifeSentence"),
+        _f("evidence", "pointers",
+           note="the sentence that names this participant in this role, when it is not the event's own"),
     )),
     RecordKind("link", "links.yaml", "an external identifier", (
         _f("entity", "entity id", required=True),

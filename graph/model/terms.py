@@ -37,8 +37,10 @@ class RG(DefinedNamespace):
     Country: URIRef  # class: country
     Court: URIRef  # class: court
     CourtJudgment: URIRef  # class: court judgment
+    DateBoundsRule: URIRef  # term: date bounds
     DecisionMaker: URIRef  # term: decision-maker
     Defendant: URIRef  # term: defendant or appellant
+    DeliveryRule: URIRef  # term: delivery of a decision
     Denial: URIRef  # class: denial
     DenialOfAccess: URIRef  # class: denial of access
     DeniedParty: URIRef  # term: party denied access
@@ -78,6 +80,7 @@ class RG(DefinedNamespace):
     InstrumentStatusScheme: URIRef  # term: instrument statuses
     InternationalBody: URIRef  # class: international body
     InternationalCourt: URIRef  # class: international court
+    InverseRule: URIRef  # term: inverse (owl:inverseOf)
     Investigated: URIRef  # term: investigated
     InvestigationStatus: URIRef  # class: investigation status
     InvestigationStatusScheme: URIRef  # term: investigation statuses
@@ -113,6 +116,7 @@ class RG(DefinedNamespace):
     Publication: URIRef  # class: publication
     PublicationKind: URIRef  # class: publication kind
     PublicationRelease: URIRef  # class: release of a publication
+    PublicationTopicRule: URIRef  # term: publication topics
     Raid: URIRef  # class: raid
     Recommendation: URIRef  # class: recommendation
     RecommendationIssued: URIRef  # class: issuing of recommendations
@@ -121,6 +125,7 @@ class RG(DefinedNamespace):
     ReportKind: URIRef  # term: report
     Reported: URIRef  # term: reported
     Reporter: URIRef  # term: observer or reporter
+    ReportingPeriodRule: URIRef  # term: reporting period
     Requester: URIRef  # term: requester
     Respondent: URIRef  # term: respondent state
     ResponsibleAuthority: URIRef  # term: responsible authority
@@ -131,6 +136,7 @@ class RG(DefinedNamespace):
     RightToPrivacy: URIRef  # term: privacy and home
     RightsScheme: URIRef  # term: rights
     RoleType: URIRef  # class: role type
+    Rule: URIRef  # class: derivation rule
     Ruling: URIRef  # class: ruling
     Section: URIRef  # class: section
     SecurityOperation: URIRef  # class: security operation
@@ -140,6 +146,7 @@ class RG(DefinedNamespace):
     StateBody: URIRef  # class: state body
     Statement: URIRef  # class: statement
     Subject: URIRef  # term: subject
+    SymmetryRule: URIRef  # term: symmetry (owl:SymmetricProperty)
     Threatened: URIRef  # term: threatened
     Transfer: URIRef  # class: transfer across a border
     Treaty: URIRef  # class: treaty
@@ -169,6 +176,7 @@ class RG(DefinedNamespace):
     coversYear: URIRef  # term: covers year
     date: URIRef  # term: date
     deliveredIn: URIRef  # term: delivered in
+    derivedBy: URIRef  # term: derived by
     destination: URIRef  # term: destination
     earliestDate: URIRef  # term: earliest date
     ecli: URIRef  # term: ECLI

@@ -354,3 +354,57 @@ def test_evidence_quotes_in_the_written_graph_match_the_corpus_file(mini):
         assert str(written.value(quote, OA.exact)) == text[start:end]
         checked += 1
     assert checked == 14  # the fourteen sentences the fixture's facts point at
+
+
+def statement_support(graph, s, p, o):
+    """(rule, sentence indexes) recorded on the reified statement s p o, or None when it has no node of its own."""
+    from rdflib.namespace import PROV
+
+    from graph.assemble import statement_iri
+
+    node = statement_iri(s, p, o)
+    if (node, RDF.subject, s) not in graph:
+        return None
+    rule = graph.value(node, RG.derivedBy)
+    sentences = sorted(int(graph.value(e, RG.sentenceIndex)) for e in graph.objects(node, PROV.wasDerivedFrom))
+    return (str(rule).rsplit("#", 1)[-1] if rule is not None else None, sentences)
+
+
+def test_a_count_read_from_another_sentence_keeps_that_sentence(graph):
+    """'Three refugees and two asylum-seekers' (s23) gives the five; the detention itself is s24."""
+    from rdflib.namespace import PROV
+
+    event = RGD["event/almaty-detention"]
+    assert statement_support(graph, event, RG.count, Literal(5)) == (None, [23])
+    record = sorted(int(graph.value(e, RG.sentenceIndex)) for e in graph.objects(event, PROV.wasDerivedFrom))
+    assert 23 not in record and 24 in record  # the count's sentence is not merged into the record's
+
+
+def test_statements_the_build_derives_are_marked_with_their_rule(graph):
+    detention, release = RGD["event/almaty-detention"], RGD["event/almaty-release"]
+    assert statement_support(graph, detention, RG.earliestDate, Literal("2009-09-01", datatype=XSD.date)) == (
+        "DateBoundsRule", [])
+    curated_way = (release, RG.relatedEvent, detention)
+    assert curated_way in graph and statement_support(graph, *curated_way) is None  # written by a curator
+    assert statement_support(graph, detention, RG.relatedEvent, release) == ("SymmetryRule", [])
+    confession = RGD["event/torture-confessions"]
+    assert statement_support(graph, confession, RG.reportingPeriod, Literal("2009", datatype=XSD.gYear)) == (
+        "ReportingPeriodRule", [])
+    assert statement_support(graph, ent("nazarbaev"), RG.holds,
+                             RGD["office/president-of-kazakhstan/term/nazarbaev"])[0] == "InverseRule"
+
+
+def test_statement_provenance_survives_every_serialisation(built):
+    """The reified statements are plain triples: Turtle, JSON-LD and TriG all carry them."""
+    from rdflib import Dataset, Graph
+
+    out = built.written[0].parent
+    node = None
+    for name, fmt in (("graph.ttl", "turtle"), ("graph.jsonld", "json-ld")):
+        g = Graph().parse(out / name, format=fmt)
+        found = statement_support(g, RGD["event/almaty-detention"], RG.count, Literal(5))
+        assert found == (None, [23]), name
+        node = node or found
+    ds = Dataset()
+    ds.parse(out / "graph.trig", format="trig")
+    assert any(True for _ in ds.quads((None, RG.derivedBy, RG.DateBoundsRule, None)))

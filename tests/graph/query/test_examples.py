@@ -31,6 +31,7 @@ PARAMS = {
     "evidence": {"fact": "lirna-beatings"},
     "neighbourhood": {"entity": "Mira Tolan", "hops": "1"},
     "office_holders": {"date": "2012-02"},
+    "statement_sources": {"fact": "lirna-detention"},
 }
 
 
