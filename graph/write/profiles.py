@@ -49,33 +49,28 @@ class Alignment:
                 return found[0]
         return None
 
-    @lru_cache(maxsize=None)
-    def class_of(self, cls: URIRef) -> URIRef | None:
-        """The target class of the nearest class at or above cls that has one (breadth first)."""
-        seen, frontier = set(), [cls]
+    def _nearest(self, term: URIRef, strengths, parent: URIRef) -> URIRef | None:
+        """The target term of term, or of its nearest rightsgraph ancestor along parent (breadth first)."""
+        seen, frontier = set(), [term]
         while frontier:
-            for c in frontier:
-                hit = self._mapped(c, CLASS_STRENGTHS)
+            for t in frontier:
+                hit = self._mapped(t, strengths)
                 if hit is not None:
                     return hit
             seen.update(frontier)
-            frontier = sorted({p for c in frontier for p in self.onto.objects(c, RDFS.subClassOf)
+            frontier = sorted({p for t in frontier for p in self.onto.objects(t, parent)
                                if str(p).startswith(str(RG._NS)) and p not in seen})
         return None
 
     @lru_cache(maxsize=None)
+    def class_of(self, cls: URIRef) -> URIRef | None:
+        """The target class of the nearest class at or above cls that has one."""
+        return self._nearest(cls, CLASS_STRENGTHS, RDFS.subClassOf)
+
+    @lru_cache(maxsize=None)
     def property_of(self, prop: URIRef) -> URIRef | None:
         """The target property of prop, or of its nearest rightsgraph super-property."""
-        seen, frontier = set(), [prop]
-        while frontier:
-            for p in frontier:
-                hit = self._mapped(p, PROPERTY_STRENGTHS)
-                if hit is not None:
-                    return hit
-            seen.update(frontier)
-            frontier = sorted({q for p in frontier for q in self.onto.objects(p, RDFS.subPropertyOf)
-                               if str(q).startswith(str(RG._NS)) and q not in seen})
-        return None
+        return self._nearest(prop, PROPERTY_STRENGTHS, RDFS.subPropertyOf)
 
     def node_class(self, g: Graph, node) -> URIRef | None:
         """The target class of a node's most specific rightsgraph class."""
