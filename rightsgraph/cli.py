@@ -204,9 +204,16 @@ def cmd_sentences(args: argparse.Namespace) -> int:
     """Print each sentence with the pointer a curator would write for it."""
     from graph.read.corpus import corpus_file, read_document
 
+    from graph.curate.yamlio import load_yaml
+
     doc = read_document(corpus_file(args.corpus, args.file, "sentences"))
+    # The source id from sources.yaml, so each pointer can be pasted into data/ as it is.
+    listing = (args.data or data_dir()) / "sources.yaml"
+    sources = load_yaml(listing) if listing.is_file() else []
+    ids = [row.get("id") for row in sources or [] if isinstance(row, dict) and row.get("file") == doc.name]
+    prefix = f"{ids[0]}:" if ids and isinstance(ids[0], str) else ""
     for s in doc.sentences:
-        print(f"s{s.index}@{s.fingerprint}\t{s.kind}\t{s.text}")
+        print(f"{prefix}{s.pointer}\t{s.kind}\t{s.text}")
     return 0
 
 
@@ -249,6 +256,12 @@ def _params(pairs: list[str]) -> dict[str, str]:
 def cmd_query(args: argparse.Namespace) -> int:
     from graph import query as sparql
 
+    if args.prefixes:
+        from graph.model.namespaces import PREFIXES
+
+        for prefix, ns in PREFIXES.items():
+            print(f"PREFIX {prefix}: <{ns}>")
+        return 0
     if args.list:
         for q in sparql.library().values():
             params = " ".join(f"--param {p.name}=<{p.kind}>" for p in q.params)
@@ -260,7 +273,9 @@ def cmd_query(args: argparse.Namespace) -> int:
                else sparql.LocalBackend(args.graph, allow_federation=args.allow_federation))
     params = _params(args.param)
     if args.expression:
-        result = sparql.run_text(args.expression, params, backend, args.max_rows)
+        from graph.model.namespaces import with_prefixes
+
+        result = sparql.run_text(with_prefixes(args.expression), params, backend, args.max_rows)
     else:
         result = sparql.run_query(args.query, params, backend, args.max_rows)
     sys.stdout.write(sparql.format_result(result, args.format))
@@ -422,6 +437,9 @@ def parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("sentences", help="list a report's sentences with their pointers")
     s.add_argument("file", help="file name inside the corpus folder")
+    s.add_argument("--data", type=Path,
+                   help="folder of curated facts whose sources.yaml names the report (default: the shipped data); "
+                        "its source id prefixes every pointer")
     s.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     s.set_defaults(func=cmd_sentences)
 
@@ -435,6 +453,8 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--max-rows", type=bounded(1, 1_000_000), default=10_000,
                    help="stop after this many rows and say so, 1 to 1000000 (default 10000)")
     q.add_argument("--list", action="store_true", help="list the library with each question")
+    q.add_argument("--prefixes", action="store_true",
+                   help="print the prefixes that -e queries get without declaring them (rg:, rgd:, rdfs:, skos:, sem:, prov:, oa:, xsd:, schema: ...)")
     q.add_argument("--allow-federation", action="store_true",
                    help="let the query use SERVICE to fetch from other endpoints (off by default)")
     q.set_defaults(func=cmd_query)

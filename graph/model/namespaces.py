@@ -31,6 +31,17 @@ PREFIXES = {
 }
 
 
+def with_prefixes(text: str) -> str:
+    """The query with the project's prefixes declared, except those it declares itself.
+
+    They go on the query's first line, so a syntax error still names the line
+    the user wrote (only columns on line 1 shift).
+    """
+    declared = {m.lower() for m in re.findall(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*)?:", text)}
+    head = " ".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p.lower() not in declared)
+    return f"{head} {text}" if head else text
+
+
 def bind_prefixes(graph) -> None:
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True, replace=True)

@@ -77,7 +77,7 @@ def test_unmet_source_assertion(data_copy, corpus):
 def test_sentences_command_prints_pointers():
     result = run("-m", "rightsgraph.cli", "sentences", "kazakhstan-annual-report-2010.txt")
     assert result.returncode == 0
-    assert "s23@246c246b\ttext\tIn September" in result.stdout
+    assert "kz2010:s23@246c246b\ttext\tIn September" in result.stdout  # pasteable into data/ as it is
 
 
 def test_line_separators_and_controls_in_labels_read_back(tmp_path, data_copy, corpus):

@@ -95,3 +95,24 @@ def test_build_uncovered_prints_pasteable_pointers(tmp_path, capsys):
     pointer, text = lines[0].split("\t")
     assert pointer == "vl2013:s1@96e0b548" and parse_pointer(pointer, "test") is not None
     assert text.startswith("Veloria is an invented country")
+
+
+def test_e_queries_get_the_project_prefixes(built, capsys):
+    trig = str(built.written[0].parent / "graph.trig")
+    assert main(["query", "--graph", trig, "--format", "csv", "-e",
+                 "SELECT (COUNT(*) AS ?n) WHERE { ?e a/rdfs:subClassOf* rg:Ruling }"]) == 0
+    assert int(capsys.readouterr().out.splitlines()[1]) > 0
+    # a prefix the query declares itself wins over the project's
+    assert main(["query", "--graph", trig, "--format", "csv", "-e",
+                 "PREFIX rg: <http://example.org/> SELECT (COUNT(*) AS ?n) WHERE { ?e a rg:Raid }"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "0"
+    assert main(["query", "--prefixes"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "PREFIX rg: <https://w3id.org/rightsgraph/ontology#>" in lines
+    assert {line.split()[1] for line in lines} >= {"rg:", "rgd:", "rdfs:", "skos:", "sem:", "prov:", "oa:", "xsd:", "schema:"}
+
+
+def test_prefixes_keep_the_line_of_a_syntax_error(built, capsys):
+    trig = str(built.written[0].parent / "graph.trig")
+    assert main(["query", "--graph", trig, "-e", "SELECT ?x WHERE {\n ?x rg:nope }}"]) == 2
+    assert capsys.readouterr().err.startswith("rightsgraph: error: -e:2:")
