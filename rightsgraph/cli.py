@@ -371,37 +371,41 @@ def parser() -> argparse.ArgumentParser:
 
     ttl = DEFAULT_OUT / "graph.ttl"
     v = sub.add_parser("viz", help="write the interactive network page (offline HTML)")
-    v.add_argument("--graph", type=Path, default=ttl)
-    v.add_argument("--out", type=Path, default=DEFAULT_OUT / "network.html")
+    v.add_argument("--graph", type=Path, default=ttl, help="built graph to draw (default: out/graph.ttl)")
+    v.add_argument("--out", type=Path, default=DEFAULT_OUT / "network.html", help="page to write (default: out/network.html)")
     v.add_argument("--focus", help="draw only what lies around this entity or event (id, name or IRI)")
     v.add_argument("--hops", type=bounded(1, 3), default=1, help="how far around --focus, 1 to 3 (default 1)")
     v.add_argument("--query", help="draw what a library query or .rq file returns")
-    v.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    v.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind a parameter of the --query (repeatable)")
     v.add_argument("--from", dest="date_from", help="only events from this date (YYYY, YYYY-MM, YYYY-MM-DD)")
     v.add_argument("--to", dest="date_to", help="only events up to this date")
     v.add_argument("--screenshot", type=Path, help="also save a PNG screenshot (needs Chromium)")
     v.set_defaults(func=cmd_viz)
 
     t = sub.add_parser("timeline", help="draw events over time (SVG or PNG)")
-    t.add_argument("--graph", type=Path, default=ttl)
-    t.add_argument("--out", type=Path, default=DEFAULT_OUT / "timeline.svg")
+    t.add_argument("--graph", type=Path, default=ttl, help="built graph to draw (default: out/graph.ttl)")
+    t.add_argument("--out", type=Path, default=DEFAULT_OUT / "timeline.svg",
+                   help="picture to write; .svg, .png or .pdf (default: out/timeline.svg)")
     t.set_defaults(func=cmd_timeline)
 
     a = sub.add_parser("analyse", help="central actors, communities, shortest path between two entities")
-    a.add_argument("--graph", type=Path, default=ttl)
+    a.add_argument("--graph", type=Path, default=ttl, help="built graph to analyse (default: out/graph.ttl)")
     a.add_argument("--path", nargs=2, metavar=("FROM", "TO"), help="explain the shortest chain between two entities")
-    a.add_argument("--top", type=int, default=10)
-    a.add_argument("--format", choices=["table", "json"], default="table")
+    a.add_argument("--top", type=int, default=10, help="how many central actors to list (default: 10)")
+    a.add_argument("--format", choices=["table", "json"], default="table", help="text for people or JSON for programs (default: table)")
     a.set_defaults(func=cmd_analyse)
 
     x = sub.add_parser("export", help="the network for Gephi, Cytoscape and spreadsheets")
-    x.add_argument("--graph", type=Path, default=ttl)
-    x.add_argument("--format", choices=["graphml", "gexf", "csv", "cytoscape"], default="graphml")
+    x.add_argument("--graph", type=Path, default=ttl, help="built graph to export (default: out/graph.ttl)")
+    x.add_argument("--format", choices=["graphml", "gexf", "csv", "cytoscape"], default="graphml",
+                   help="GraphML (Gephi, yEd), GEXF, CSV (a nodes and an edges file) or Cytoscape JSON (default: graphml)")
     x.add_argument("--network", choices=["full", "actors"], default="full",
                    help="full: events, actors, places, instruments; actors: actors linked by shared events")
     x.add_argument("--profile", choices=["schema", "sem"],
                    help="instead of a network: the graph as schema.org JSON-LD or as plain SEM Turtle")
-    x.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    x.add_argument("--out", type=Path, default=DEFAULT_OUT,
+                   help="folder to write into; files are named network-NETWORK.EXT (default: out/)")
     x.set_defaults(func=cmd_export)
 
     e = sub.add_parser("extract", help="read one report and write candidate facts (evaluation JSON, review sheet or Turtle)")
@@ -440,14 +444,15 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--data", type=Path,
                    help="folder of curated facts whose sources.yaml names the report (default: the shipped data); "
                         "its source id prefixes every pointer")
-    s.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    s.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of report files (default: ../shared/corpus)")
     s.set_defaults(func=cmd_sentences)
 
     q = sub.add_parser("query", help="run a library query, an .rq file or -e SPARQL on the graph or an endpoint")
     q.add_argument("query", nargs="?", help="library name (see --list) or path to an .rq file")
     q.add_argument("-e", "--expression", help="ad-hoc SPARQL text")
     q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="bind a parameter (repeatable)")
-    q.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "xml", "ttl", "nt"])
+    q.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "xml", "ttl", "nt"],
+                   help="table for people; csv, or the SPARQL results formats json, tsv, xml; ttl, nt or json for a CONSTRUCT (default: table)")
     q.add_argument("--graph", type=Path, default=DEFAULT_OUT / "graph.trig", help="built graph (default: out/graph.trig)")
     q.add_argument("--endpoint", help="query a SPARQL endpoint URL instead of the graph file")
     q.add_argument("--max-rows", type=bounded(1, 1_000_000), default=10_000,
@@ -460,9 +465,9 @@ def parser() -> argparse.ArgumentParser:
     q.set_defaults(func=cmd_query)
 
     sv = sub.add_parser("serve", help="serve the graph as a read-only SPARQL endpoint (Oxigraph) with a query page")
-    sv.add_argument("--graph", type=Path, default=DEFAULT_OUT / "graph.trig")
-    sv.add_argument("--host", default="127.0.0.1")
-    sv.add_argument("--port", type=int, default=7878)
+    sv.add_argument("--graph", type=Path, default=DEFAULT_OUT / "graph.trig", help="built graph to serve (default: out/graph.trig)")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    sv.add_argument("--port", type=int, default=7878, help="port to listen on (default: 7878)")
     sv.add_argument("--timeout", type=int, default=30, help="seconds a query may run (default 30)")
     sv.add_argument("--page", type=Path, default=DEFAULT_OUT / "query.html", help="where to write the query page")
     sv.add_argument("--allow-federation", action="store_true",
@@ -479,7 +484,7 @@ def parser() -> argparse.ArgumentParser:
     lk.add_argument("--source", help="with --accept: how the link was confirmed")
     lk.add_argument("--responses", type=Path, help="replay recorded search answers from this folder instead of the network")
     lk.add_argument("--data", type=Path, help="folder of curated facts to read and write (default: the shipped data/)")
-    lk.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    lk.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of report files (default: ../shared/corpus)")
     lk.set_defaults(func=cmd_link)
 
     d = sub.add_parser("docs", help="write the ontology documentation page (pyLODE)")

@@ -116,3 +116,13 @@ def test_prefixes_keep_the_line_of_a_syntax_error(built, capsys):
     trig = str(built.written[0].parent / "graph.trig")
     assert main(["query", "--graph", trig, "-e", "SELECT ?x WHERE {\n ?x rg:nope }}"]) == 2
     assert capsys.readouterr().err.startswith("rightsgraph: error: -e:2:")
+
+
+def test_every_option_of_every_command_has_help_text():
+    from rightsgraph.cli import parser
+
+    bare = []
+    for action in parser()._subparsers._group_actions:
+        for name, sub in action.choices.items():
+            bare += [f"{name} {a.option_strings or a.dest}" for a in sub._actions if a.dest != "help" and not a.help]
+    assert bare == []
