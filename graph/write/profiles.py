@@ -127,7 +127,7 @@ def _claim(g: Graph, event) -> dict | None:
     status = g.value(event, RG.claimStatus)
     if status is None:
         return None
-    denial = any(True for _ in g.triples((event, RDF.type, RG.Denial)))
+    denial = (event, RDF.type, RG.Denial) in g
     if status == RG.Reported and not denial:
         return None
     authors = sorted({str(g.value(p, RG.participant)) for p in g.objects(event, RG.hasParticipation)
