@@ -12,9 +12,11 @@ from __future__ import annotations
 import hashlib
 
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.graph import ReadOnlyGraphAggregate
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph import dates
+from graph.claims import add_claims
 from graph.model import namespaces as ns
 from graph.read.corpus import Document, NewsItem
 from graph.curate.loader import Curation, Entity, Event
@@ -131,8 +133,13 @@ class Assembler:
                              self.section_iri(doc, section) if section is not None else None)
 
     def supported(self, g: Graph, s, p, o, spans) -> None:
-        """A curated statement with its own sentences, kept apart from its record's (per-field evidence)."""
+        """A curated statement with its own sentences, kept apart from its record's (per-field evidence).
+
+        Without sentences of its own the statement rests on its record's and is not reified.
+        """
         g.add((s, p, o))
+        if not spans:
+            return
         node = reify(g, s, p, o)
         for span in spans:
             g.add((node, PROV.wasDerivedFrom, self.evidence(span, CURATORS)))
@@ -158,6 +165,7 @@ class Assembler:
         self.add_links()
         for event in sorted(self.c.events.values(), key=lambda e: e.id):
             self.add_event(event)
+        self.add_claims()
         self.add_inverses()
         return self.ds
 
@@ -345,7 +353,7 @@ class Assembler:
         g.add((s, prop("event", "summary"), en(ev.summary)))
         for key in ("date", "start", "end"):
             if getattr(ev, key):
-                g.add((s, prop("event", key), typed_date(getattr(ev, key))))
+                self.supported(g, s, prop("event", key), typed_date(getattr(ev, key)), ev.date_evidence)
         if ev.date or ev.start:
             add_bounds(g, s, ev.date or ev.start, ev.date or ev.end or ev.start)
         if ev.undated:
@@ -368,10 +376,7 @@ class Assembler:
             g.add((s, prop("event", "outcome"), en(ev.outcome)))
         if ev.count:
             for key, value in (("value", Literal(ev.count[0])), ("qualifier", Literal(ev.count[1]))):
-                if ev.count_evidence:
-                    self.supported(g, s, prop("count", key), value, ev.count_evidence)
-                else:
-                    g.add((s, prop("count", key), value))
+                self.supported(g, s, prop("count", key), value, ev.count_evidence)
         for right in ev.rights:
             g.add((s, prop("event", "rights"), RG[right]))
         for key, targets in sorted(ev.refs.items()):
@@ -398,6 +403,11 @@ class Assembler:
             if p.life:
                 g.add((node, prop("participant", "life"), Literal(True)))
             self.derive(g, node, p.evidence or ev.evidence)
+
+    def add_claims(self) -> None:
+        lookup = ReadOnlyGraphAggregate([*self.doc_graphs.values(), self.ds.graph(ONTOLOGY_GRAPH)])
+        for doc_id in sorted(self.doc_graphs):
+            add_claims(self.doc_graphs[doc_id], lookup, self.vocab)
 
     def add_inverses(self) -> None:
         """Materialise what owl:inverseOf and owl:SymmetricProperty declare, so queries need no reasoner.

@@ -37,8 +37,9 @@ def flat(G: nx.Graph) -> nx.Graph:
         attrs = {k: _xml_safe(d[k]) for k in SCALAR_KEYS if d.get(k) not in (None, "")}
         if d.get("rights"):
             attrs["rights"] = "; ".join(d["rights"])
-        if d.get("denied_by"):
-            attrs["denied_by"] = "; ".join(d["denied_by"])
+        for key in ("denied_by", "accounts"):
+            if d.get(key):
+                attrs[key] = _xml_safe("; ".join(d[key]))
         if d.get("links"):
             attrs["external_ids"] = "; ".join(f"{l['scheme']}:{l['id']}" for l in d["links"])
         H.add_node(n, **attrs)

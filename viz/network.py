@@ -117,15 +117,16 @@ def project(g: Graph) -> nx.MultiDiGraph:
                         attrs["quote"] = str(g.value(sel, OA.exact))
         G.add_node(short(node), **attrs)
     nodes = set(G.nodes)
-    # Who denies what: a denial's speakers, on the event the denial is about. Carried to the page and exports
-    # so that an allegation is never drawn like a fact, and a contested one shows who contests it.
-    for denial in sorted(instances(g, RG.Denial), key=str):
-        speakers = sorted(v.label(g.value(p, RG.participant)) for p in g.objects(denial, RG.hasParticipation)
-                          if g.value(p, RG.role) == RG.Speaker)
-        for target in g.objects(denial, RG.about):
-            if short(target) in nodes:
-                d = G.nodes[short(target)]
-                d["denied_by"] = sorted(set(d.get("denied_by", [])) | set(speakers))
+    # Who says what (the graph's rg:Claim nodes): every account of an event, and who denies it. Carried to the
+    # page and exports so that an allegation is never drawn like a fact, and a contested one shows who contests it.
+    for claim in sorted(instances(g, RG.Claim), key=str):
+        target, actor, stance = g.value(claim, RG.claimAbout), g.value(claim, RG.accordingTo), g.value(claim, RG.stance)
+        if short(target) not in nodes:
+            continue
+        d = G.nodes[short(target)]
+        d["accounts"] = sorted({*d.get("accounts", []), f"{v.label(actor)} {v.label(stance)}"})
+        if stance == RG.Denies:
+            d["denied_by"] = sorted({*d.get("denied_by", []), v.label(actor)})
     for event in sorted(n for n, d in G.nodes(data=True) if d["kind"] == "Event"):
         iri = URIRef(G.nodes[event]["iri"])
         for part in sorted(g.objects(iri, RG.hasParticipation), key=str):

@@ -86,6 +86,7 @@ class Event:
     quote: Span | None = None
     count: tuple[int, str] | None = None
     count_evidence: list[Span] = field(default_factory=list)
+    date_evidence: list[Span] = field(default_factory=list)
     refs: dict[str, list[str]] = field(default_factory=dict)  # instruments, violates, about, related, part_of
     rights: list[str] = field(default_factory=list)
 
@@ -301,6 +302,9 @@ def load_events(path: Path, documents, vocab: Vocabulary) -> list[Event]:
             event.refs[key] = r.texts(key)
         event.refs["part_of"] = [r.ident("part_of")] if r.text("part_of") else []
         check_event_dates(event, r)
+        event.date_evidence = r.pointers("date_evidence", documents)
+        if event.date_evidence and event.undated:
+            raise r.fail("date_evidence needs a date: an undated event has none to support")
         if row.get("count") is not None:
             c = Record(row["count"], path, "count", keys("count"), row.line)
             c.name = event.id

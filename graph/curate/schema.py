@@ -140,6 +140,8 @@ RECORDS: dict[str, RecordKind] = {r.name: r for r in (
         _f("start", "date", "rg:startDate"),
         _f("end", "date", "rg:endDate"),
         _f("undated", "true", "rg:undated"),
+        _f("date_evidence", "pointers",
+           note="the sentence the date is read from (a newsroom dateline, an earlier sentence), when it is not the event's own; kept on the date statements"),
         _f("summary", "text", "rg:summary", required=True),
         _f("participants", "mapping", "rg:hasParticipant", required=True,
            note="{entity: Role} or {entity: [Role, …]} or {entity: {`role`, `sentence`, `duration`, `life`}}"),

@@ -18,6 +18,7 @@ class RG(DefinedNamespace):
     Addressee: URIRef  # term: addressee
     Adopted: URIRef  # term: adopted
     Alleged: URIRef  # term: alleged
+    Alleges: URIRef  # term: alleges
     Amendment: URIRef  # class: amendment
     AmendmentAdoption: URIRef  # class: adoption of amendments
     AppealDecision: URIRef  # class: appeal decision
@@ -28,6 +29,8 @@ class RG(DefinedNamespace):
     Call: URIRef  # class: call to act
     Chairmanship: URIRef  # class: chairmanship
     City: URIRef  # class: city
+    Claim: URIRef  # class: claim
+    ClaimRule: URIRef  # term: claims from roles and statements
     ClaimStatus: URIRef  # class: claim status
     ClaimStatusScheme: URIRef  # term: claim statuses
     Claimant: URIRef  # term: claimant
@@ -44,6 +47,7 @@ class RG(DefinedNamespace):
     Denial: URIRef  # class: denial
     DenialOfAccess: URIRef  # class: denial of access
     DeniedParty: URIRef  # term: party denied access
+    Denies: URIRef  # term: denies
     Detention: URIRef  # class: detention
     Draft: URIRef  # term: draft
     DraftLaw: URIRef  # class: draft law
@@ -58,6 +62,7 @@ class RG(DefinedNamespace):
     Facility: URIRef  # class: facility
     FairTrial: URIRef  # term: fair trial
     Finding: URIRef  # class: finding
+    Finds: URIRef  # term: finds
     ForcedConfession: URIRef  # class: confession obtained under torture
     FreedomFromTorture: URIRef  # term: freedom from torture and ill-treatment
     FreedomOfAssembly: URIRef  # term: freedom of peaceful assembly
@@ -121,11 +126,13 @@ class RG(DefinedNamespace):
     Recommendation: URIRef  # class: recommendation
     RecommendationIssued: URIRef  # class: issuing of recommendations
     RefugeeProtection: URIRef  # term: refugee protection
+    Relays: URIRef  # term: relays an allegation
     Release: URIRef  # class: release
     ReportKind: URIRef  # term: report
     Reported: URIRef  # term: reported
     Reporter: URIRef  # term: observer or reporter
     ReportingPeriodRule: URIRef  # term: reporting period
+    Reports: URIRef  # term: reports
     Requester: URIRef  # term: requester
     Respondent: URIRef  # term: respondent state
     ResponsibleAuthority: URIRef  # term: responsible authority
@@ -137,12 +144,16 @@ class RG(DefinedNamespace):
     RightsScheme: URIRef  # term: rights
     RoleType: URIRef  # class: role type
     Rule: URIRef  # class: derivation rule
+    Rules: URIRef  # term: rules on
     Ruling: URIRef  # class: ruling
     Section: URIRef  # class: section
     SecurityOperation: URIRef  # class: security operation
     Sentencing: URIRef  # class: sentencing
     SourceDocument: URIRef  # class: source document
     Speaker: URIRef  # term: speaker
+    Speaks: URIRef  # term: speaks about
+    Stance: URIRef  # class: stance
+    StanceScheme: URIRef  # term: stances
     StateBody: URIRef  # class: state body
     Statement: URIRef  # class: statement
     Subject: URIRef  # term: subject
@@ -156,6 +167,7 @@ class RG(DefinedNamespace):
     Victim: URIRef  # term: victim or target
     Visit: URIRef  # class: visit
     about: URIRef  # term: about
+    accordingTo: URIRef  # term: according to
     addressedTo: URIRef  # term: addressed to
     adoptedBy: URIRef  # term: adopted by
     adoptionDate: URIRef  # term: adoption date
@@ -166,9 +178,11 @@ class RG(DefinedNamespace):
     attestedUntil: URIRef  # term: attested until
     caseName: URIRef  # term: case name
     checkedOn: URIRef  # term: checked on
+    claimAbout: URIRef  # term: claim about
     claimStatus: URIRef  # term: claim status
     concernsInstrument: URIRef  # term: concerns instrument
     concernsRight: URIRef  # term: concerns right
+    conveyedBy: URIRef  # term: conveyed by
     count: URIRef  # term: count
     countQualifier: URIRef  # term: count qualifier
     country: URIRef  # term: country
@@ -233,6 +247,7 @@ class RG(DefinedNamespace):
     sentenceDuration: URIRef  # term: sentence duration
     sentenceIndex: URIRef  # term: sentence index
     sha256: URIRef  # term: SHA-256
+    stance: URIRef  # term: stance
     startDate: URIRef  # term: start date
     statusDate: URIRef  # term: status date
     summary: URIRef  # term: summary

@@ -11,7 +11,8 @@ A new alignment in the Turtle shows up in the profile with no change here.
 What is written here is only each target vocabulary's own patterns: schema.org
 keeps a participant's role in a ``Role`` object and takes identifiers as
 ``PropertyValue`` (verified ones only, because a crawler cannot see our
-verified flag); SEM keeps roles in ``sem:Role`` nodes with ``rdf:value``.
+verified flag); SEM keeps roles in ``sem:Role`` nodes with ``rdf:value`` and
+a claim as a ``sem:View`` on the event's existence.
 """
 
 from __future__ import annotations
@@ -117,30 +118,6 @@ def _quotes(g: Graph, node) -> list[str]:
                    for sel in g.objects(ev, OA.hasSelector) if g.value(sel, OA.exact) is not None})
 
 
-def _claim(g: Graph, event) -> dict | None:
-    """A schema.org Claim beside every event the report does not simply state, and beside every denial.
-
-    schema.org's Event has no way to say "alleged"; a Claim about the event can,
-    with who makes it (author) and the report's own sentence (citation). So a
-    crawler reading an alleged torture sees an allegation, never a plain event.
-    """
-    status = g.value(event, RG.claimStatus)
-    if status is None:
-        return None
-    denial = (event, RDF.type, RG.Denial) in g
-    if status == RG.Reported and not denial:
-        return None
-    authors = sorted({str(g.value(p, RG.participant)) for p in g.objects(event, RG.hasParticipation)
-                      if g.value(p, RG.role) in (RG.Claimant, RG.Reporter, RG.Speaker)})
-    about = sorted(str(o) for o in g.objects(event, RG.about)) if denial else [str(event)]
-    kind = "denied" if denial else str(g.value(status, RDFS.label) or status)
-    claim = {"@id": f"{event}/claim", "@type": "Claim", "name": kind, "about": [{"@id": a} for a in about],
-             "citation": _quotes(g, event)}
-    if authors:
-        claim["author"] = [{"@id": a} for a in authors]
-    return claim
-
-
 def _name(term: URIRef) -> str:
     return str(term)[len(str(SDO)):]
 
@@ -181,10 +158,10 @@ def schema_org(g: Graph, ontology: Graph | None = None) -> str:
         ids = _identifiers(g, s)
         if ids:
             node["identifier"] = ids
+        if kind == SDO.Claim:
+            # The report's own sentences, so a crawler sees whose word an allegation or a denial is.
+            node["citation"] = _quotes(g, s)
         nodes.append(node)
-        claim = _claim(g, s)
-        if claim is not None:
-            nodes.append(claim)
     doc = {"@context": {"@vocab": str(SDO)}, "@graph": nodes}
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
 
@@ -228,7 +205,39 @@ def sem(g: Graph, ontology: Graph | None = None) -> Graph:
             out.add((role, RDF.type, align.class_of(RG.RoleType)))
             labelled(role)
             typed(actor)
+        status = g.value(event, RG.claimStatus)
+        if status is not None:  # documented extension: SEM has no word for "alleged"
+            out.add((event, RG.claimStatus, status))
+            labelled(status)
+    for claim in sorted(g.subjects(RDF.type, RG.Claim), key=str):
+        _view(g, out, claim)
     return out
+
+
+def _view(g: Graph, out: Graph, claim: URIRef) -> None:
+    """A claim as a SEM view: the event's existence holds according to the claimant.
+
+    SEM puts views on reified statements (sem:View with sem:accordingTo). It
+    cannot say that a statement does not hold for someone, so a denial stays
+    an rg:Claim with its stance rg:Denies: written as a view, it would read
+    as the denier's support.
+    """
+    event, actor, stance = g.value(claim, RG.claimAbout), g.value(claim, RG.accordingTo), g.value(claim, RG.stance)
+    out.add((claim, RDFS.label, g.value(claim, RDFS.label)))
+    out.add((claim, RG.stance, stance))
+    out.add((stance, RDFS.label, g.value(stance, RDFS.label)))
+    if stance == RG.Denies:
+        out.add((claim, RDF.type, RG.Claim))
+        out.add((claim, RG.claimAbout, event))
+        out.add((claim, RG.accordingTo, actor))
+        return
+    out.add((claim, RDF.type, SEM.View))
+    out.add((claim, RDF.type, RDF.Statement))
+    out.add((claim, RDF.subject, event))
+    out.add((claim, RDF.predicate, RDF.type))
+    out.add((claim, RDF.object, SEM.Event))
+    out.add((claim, SEM.accordingTo, actor))
+    out.add((actor, RDF.type, SEM.Authority))
 
 
 __all__ = ["Alignment", "schema_org", "sem"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from graph.model.namespaces import PREFIXES, RGD
 from graph.model.terms import RG
@@ -153,6 +153,16 @@ def test_overclaims_found_in_review_stay_fixed(graph):
     _, _, status, roles = event(graph, "beatings-for-confessions")
     assert status == "Established" and roles == {"criminal-suspects": {"Victim"}}
     assert (RGD["event/sr-finding-beatings"], RG.about, RGD["event/beatings-for-confessions"]) in graph
+    # "the President signed": Nazarbaev through his office, on the signing's sentence and the one naming him (rule 13)
+    signing = RGD["event/internet-law-signing/participant/nazarbaev/DecisionMaker"]
+    assert sorted(int(graph.value(e, RG.sentenceIndex)) for e in graph.objects(signing, PROV.wasDerivedFrom)) == [1, 3]
+    # entities and instruments say what the report says of them, hedges kept, no background added (rule 12)
+    assert "reportedly lost" in value(graph, ent("prosecution"), RDFS.comment)
+    assert "perceived as a threat" in value(graph, ent("minority-groups"), RDFS.comment)
+    assert "supporting" not in value(graph, ent("journalists-activists-2022"), RDFS.comment)
+    assert "largest" not in value(graph, ent("almaty"), RDFS.comment)
+    assert "almost three dozen" in value(graph, ent("land-code-activists"), RDFS.comment).lower()
+    assert "serious risk" in value(graph, RGD["instrument/kaboulov-judgment"], RDFS.comment)
 
 
 def quote_of(graph, event_id):
@@ -378,6 +388,17 @@ def test_a_count_read_from_another_sentence_keeps_that_sentence(graph):
     assert statement_support(graph, event, RG.count, Literal(5)) == (None, [23])
     record = sorted(int(graph.value(e, RG.sentenceIndex)) for e in graph.objects(event, PROV.wasDerivedFrom))
     assert 23 not in record and 24 in record  # the count's sentence is not merged into the record's
+
+
+def test_a_date_read_from_the_dateline_keeps_that_sentence(graph):
+    """The report's date comes from its newsroom dateline (s71), its finding from the body (s73)."""
+    from rdflib.namespace import PROV
+
+    event = RGD["event/no-justice-report"]
+    assert statement_support(graph, event, RG.date, Literal("2016-03-01", datatype=XSD.date)) == (None, [71])
+    assert sorted(int(graph.value(e, RG.sentenceIndex)) for e in graph.objects(event, PROV.wasDerivedFrom)) == [73]
+    dated_in_its_sentence = RGD["event/almaty-raid"]
+    assert statement_support(graph, dated_in_its_sentence, RG.date, Literal("2009-09", datatype=XSD.gYearMonth)) is None
 
 
 def test_statements_the_build_derives_are_marked_with_their_rule(graph):

@@ -59,6 +59,7 @@ def test_exports_keep_claim_status_and_denials(G):
     back = nx.parse_graphml(export.to_graphml(G), force_multigraph=True)
     node = back.nodes["rgd:event/almaty-ill-treatment"]
     assert node["status"] == "alleged" and node["denied_by"] == "National Security Service of Kazakhstan"
+    assert node["accounts"] == "Amnesty International relays an allegation; National Security Service of Kazakhstan denies"
     claims = {d["claim"] for a, _, d in back.edges(data=True) if a == "rgd:event/almaty-ill-treatment" and "claim" in d}
     assert claims == {"Alleged"}
     _, edges = export.to_csv(G)

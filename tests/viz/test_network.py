@@ -94,3 +94,7 @@ def test_allegations_and_denials_reach_the_network(G):
     assert all(e["denied_by"] == "National Security Service of Kazakhstan" for e in edges)
     established = [e for _, _, e in G.out_edges("rgd:event/beatings-for-confessions", data=True) if e["relation"] == "role"]
     assert {e["claim"] for e in established} == {"Established"} and "denied_by" not in G.nodes["rgd:event/beatings-for-confessions"]
+    assert G.nodes["rgd:event/almaty-ill-treatment"]["accounts"] == [
+        "Amnesty International relays an allegation", "National Security Service of Kazakhstan denies"]
+    assert G.nodes["rgd:event/beatings-for-confessions"]["accounts"] == [
+        "Amnesty International reports", "UN Special Rapporteur on torture finds"]

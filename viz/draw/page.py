@@ -68,7 +68,7 @@ def vis_network_js() -> str:
 
 def _details(G: nx.MultiDiGraph, n: str) -> dict:
     d = G.nodes[n]
-    out = {k: d[k] for k in ("date", "summary", "status", "denied_by", "rights", "aliases", "comment", "quote", "evidence",
+    out = {k: d[k] for k in ("date", "summary", "status", "accounts", "denied_by", "rights", "aliases", "comment", "quote", "evidence",
                              "links") if d.get(k)}
     roles = []
     for _, other, e in G.out_edges(n, data=True):

@@ -100,6 +100,11 @@ def test_date_and_undated_exclusive(corpus, data_copy):
     fails(data_copy, corpus, r"give exactly one of date, start")
 
 
+def test_date_evidence_needs_a_date(corpus, data_copy):
+    edit(data_copy, EVENTS, "undated: true\n", "undated: true\n  date_evidence: [kz2010:s40@1669315e]\n")
+    fails(data_copy, corpus, r"date_evidence needs a date")
+
+
 def test_missing_corpus_folder(tmp_path, data_copy):
     fails(data_copy, tmp_path / "nowhere", r"nowhere: corpus folder not found")
 

@@ -22,7 +22,8 @@ from rdflib import URIRef
 PARAMS = {"actor_events": {"actor": "NSS"}, "events_in_place": {"place": "Semipalatinsk"},
           "events_in_period": {"from": "2009-09", "to": "2009-12"}, "events_by_right": {"right": "freedom of religion"},
           "evidence": {"fact": "sr-finding-beatings"}, "neighbourhood": {"entity": "osce-chairmanship", "hops": "2"},
-          "office_holders": {"date": "2022-01"}, "statement_sources": {"fact": "almaty-detention"}}
+          "office_holders": {"date": "2022-01"}, "statement_sources": {"fact": "almaty-detention"},
+          "claims_about": {"event": "almaty-ill-treatment"}}
 
 
 @pytest.fixture(scope="module")

@@ -28,6 +28,7 @@ PARAMS = {
     "events_by_right": {"right": "FreedomOfAssembly"},
     "events_in_period": {"from": "2012-04", "to": "2012-09"},
     "events_in_place": {"place": "Lirna"},
+    "claims_about": {"event": "lirna-beatings"},
     "evidence": {"fact": "lirna-beatings"},
     "neighbourhood": {"entity": "Mira Tolan", "hops": "1"},
     "office_holders": {"date": "2012-02"},

@@ -7,6 +7,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from graph.model.namespaces import SEM
+from graph.model.terms import RG
 from graph.write.profiles import schema_org, sem
 
 RGD = "https://w3id.org/rightsgraph/id/"
@@ -61,8 +62,23 @@ def test_plain_sem(graph):
     roles = {(g.value(r, RDF.value), g.value(r, SEM.roleType)) for r in g.objects(raid, SEM.hasActor)}
     assert (URIRef(RGD + "entity/nss"), URIRef("https://w3id.org/rightsgraph/ontology#Perpetrator")) in roles
     assert str(g.value(raid, SEM.hasTimeStamp)) == "2009-09"
-    used = {str(p) for p in g.predicates()}
-    assert all(p.startswith(str(SEM)) or "rdf-syntax" in p or "rdf-schema" in p for p in used)
+    used = {p for p in g.predicates()}
+    extension = {RG.claimStatus, RG.stance, RG.claimAbout, RG.accordingTo}  # documented in the README
+    assert all(str(p).startswith(str(SEM)) or "rdf-syntax" in p or "rdf-schema" in p for p in used - extension)
+
+
+def test_sem_keeps_who_claims_what_as_views(graph):
+    """An allegation stays an allegation in SEM: a view on the event's existence, according to its source."""
+    g = sem(graph)
+    event = URIRef(RGD + "event/almaty-ill-treatment")
+    assert (event, RG.claimStatus, RG.Alleged) in g
+    views = {(g.value(v, SEM.accordingTo), g.value(v, RG.stance)) for v in g.subjects(RDF.subject, event)
+             if (v, RDF.type, SEM.View) in g}
+    assert views == {(URIRef(RGD + "entity/amnesty"), RG.Relays)}
+    # SEM cannot say "does not hold according to": the NSS denial is no view, it stays a claim that denies
+    denial = [c for c in g.subjects(RG.claimAbout, event) if g.value(c, RG.stance) == RG.Denies]
+    assert [g.value(c, RG.accordingTo) for c in denial] == [URIRef(RGD + "entity/nss")]
+    assert all((c, RDF.type, SEM.View) not in g for c in denial)
 
 
 SMALL = """
@@ -107,14 +123,14 @@ def test_sem_view_types_nodes_by_their_alignment():
 
 
 def test_an_allegation_is_exported_as_a_claim_never_as_a_plain_event(doc):
-    """schema.org's Event cannot say 'alleged': a Claim about it does, with the report's sentence."""
-    claim = node(doc, "event/almaty-ill-treatment/claim")
-    assert claim["@type"] == "Claim" and claim["name"] == "alleged"
-    assert claim["about"] == [{"@id": RGD + "event/almaty-ill-treatment"}]
-    assert claim["citation"][0].startswith("Allegedly, the men were handcuffed")
-    denial = node(doc, "event/nss-denial/claim")
-    assert denial["name"] == "denied" and denial["author"] == [{"@id": RGD + "entity/nss"}]
-    assert {"@id": RGD + "event/almaty-ill-treatment"} in denial["about"]
-    established = node(doc, "event/beatings-for-confessions/claim")
-    assert established["name"] == "established by a competent body"
-    assert not any(n["@id"] == RGD + "event/almaty-raid/claim" for n in doc["@graph"])  # stated by the report
+    """schema.org's Event cannot say 'alleged': the graph's claims about it can, with the report's sentence."""
+    claims = [n for n in doc["@graph"] if n["@type"] == "Claim"
+              and {"@id": RGD + "event/almaty-ill-treatment"} in n["about"]]
+    stances = {n["additionalType"][0]["@id"].rsplit("#")[-1]: n for n in claims}
+    assert set(stances) == {"Relays", "Denies"}
+    relayed = stances["Relays"]
+    assert relayed["author"] == [{"@id": RGD + "entity/amnesty"}] and "relays an allegation" in relayed["name"]
+    assert relayed["citation"][0].startswith("Allegedly, the men were handcuffed")
+    assert stances["Denies"]["author"] == [{"@id": RGD + "entity/nss"}]
+    found = node(doc, "claim/beatings-for-confessions/finds/sr-torture")
+    assert found["author"] == [{"@id": RGD + "entity/sr-torture"}] and found["citation"]
