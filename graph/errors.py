@@ -15,3 +15,28 @@ class BuildError(Exception):
         self.where = where
         self.message = message
         super().__init__(f"{where}: {message}")
+
+
+class QuerySyntaxError(BuildError):
+    """A SPARQL syntax error at a line and column, which can show the user's line with a caret under the place.
+
+    The message stays one line (``where:line:column: SPARQL syntax error: reason``);
+    the excerpt is extra, for a terminal.
+    """
+
+    def __init__(self, where: str, line: int, column: int, reason: str, source_line: str):
+        self.base, self.line, self.column, self.reason, self.source_line = where, line, column, reason, source_line
+        super().__init__(f"{where}:{line}:{column}", f"SPARQL syntax error: {reason}")
+
+    def excerpt(self) -> list[str]:
+        """The query's line and a caret under the column, both cut to 120 characters around the place."""
+        start = max(0, self.column - 80)
+        text = self.source_line[start:start + 120]
+        return [text, " " * (self.column - 1 - start) + "^"]
+
+    def shifted(self, columns_on_first_line: int) -> QuerySyntaxError:
+        """The same error on a text whose first line lost its first characters (the predeclared prefixes)."""
+        if self.line != 1:
+            return self
+        return QuerySyntaxError(self.base, 1, max(1, self.column - columns_on_first_line), self.reason,
+                                self.source_line[columns_on_first_line:])

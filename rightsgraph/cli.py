@@ -91,9 +91,27 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     return 0
 
 
+EXPORT_SUFFIX = {"graphml": ".graphml", "gexf": ".gexf", "csv": ".csv", "cytoscape": ".cyjs", "schema": ".jsonld", "sem": ".ttl"}
+
+
+def export_target(args: argparse.Namespace) -> Path:
+    """The file --out names (as everywhere a command writes one file), checked against the format."""
+    kind = args.profile or args.format
+    suffix = EXPORT_SUFFIX[kind]
+    default = {"schema": "graph.schema.jsonld", "sem": "graph.sem.ttl"}.get(kind, f"network-{args.network}{suffix}")
+    out = args.out if args.out is not None else DEFAULT_OUT / default
+    if out.is_dir():
+        raise BuildError(f"--out {out}", f"is a folder; --out names the file to write, for example {out / default}")
+    if out.suffix.lower() != suffix:
+        raise BuildError(f"--out {out}", f"a {kind} export is written to a {suffix} file")
+    return out
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    from graph.write import readback
     from graph.write.serialize import write_atomic
 
+    out = export_target(args)
     if args.profile:
         from rdflib import Graph
 
@@ -103,29 +121,20 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise BuildError(str(args.graph), "graph file not found: run `rightsgraph build` first, or pass --graph FILE")
         g = Graph()
         g.parse(args.graph)
-        if args.profile == "schema":
-            target, text = args.out / "graph.schema.jsonld", profiles.schema_org(g)
-        else:
-            target, text = args.out / "graph.sem.ttl", serialize.turtle(profiles.sem(g))
-        write_atomic(target, text)
-        print(f"wrote {target}")
-        return 0
-    from viz import export
-    from viz.views import load_network
-
-    G = export.network(load_network(args.graph), args.network)
-    stem = args.out / f"network-{args.network}"
-    if args.format == "csv":
-        nodes, edges = export.to_csv(G)
-        targets = {stem.with_name(stem.name + "-nodes.csv"): nodes, stem.with_name(stem.name + "-edges.csv"): edges}
+        targets = {out: profiles.schema_org(g) if args.profile == "schema" else serialize.turtle(profiles.sem(g))}
     else:
-        ext = {"graphml": "graphml", "gexf": "gexf", "cytoscape": "cyjs"}[args.format]
-        text = {"graphml": export.to_graphml, "gexf": export.to_gexf, "cytoscape": export.to_cytoscape}[args.format](G)
-        targets = {stem.with_suffix(f".{ext}"): text}
-    from graph.write import readback
+        from viz import export
+        from viz.views import load_network
 
+        G = export.network(load_network(args.graph), args.network)
+        if args.format == "csv":  # two files: NAME-nodes.csv and NAME-edges.csv beside each other
+            nodes, edges = export.to_csv(G)
+            targets = {out.with_name(f"{out.stem}-nodes.csv"): nodes, out.with_name(f"{out.stem}-edges.csv"): edges}
+        else:
+            write = {"graphml": export.to_graphml, "gexf": export.to_gexf, "cytoscape": export.to_cytoscape}[args.format]
+            targets = {out: write(G)}
     for path, text in targets.items():
-        readback.check(path.name, text)  # GraphML and GEXF must be well-formed XML before they replace a file
+        readback.check(path.name, text)  # every file must parse as what it says before it replaces one
         write_atomic(path, text)
         print(f"wrote {path}")
     return 0
@@ -273,9 +282,7 @@ def cmd_query(args: argparse.Namespace) -> int:
                else sparql.LocalBackend(args.graph, allow_federation=args.allow_federation))
     params = _params(args.param)
     if args.expression:
-        from graph.model.namespaces import with_prefixes
-
-        result = sparql.run_text(with_prefixes(args.expression), params, backend, args.max_rows)
+        result = sparql.run_text(args.expression, params, backend, args.max_rows, prefixes=True)
     else:
         result = sparql.run_query(args.query, params, backend, args.max_rows)
     sys.stdout.write(sparql.format_result(result, args.format))
@@ -296,6 +303,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     page = write_query_page(args.graph, server.query_url, args.page)
     print(f"SPARQL endpoint (read-only): {server.query_url}", flush=True)
     print(f"query page (works offline): {page.resolve().as_uri()}", flush=True)
+    print(f"Oxigraph's own query editor (YASGUI, served by Oxigraph, offline): {server.query_url.rsplit('/', 1)[0]}/",
+          flush=True)
     print(f"time limit per query: {args.timeout} s; federation (SERVICE): {'on' if args.allow_federation else 'off'}; "
           "stop with Ctrl-C", flush=True)
     try:
@@ -404,8 +413,9 @@ def parser() -> argparse.ArgumentParser:
                    help="full: events, actors, places, instruments; actors: actors linked by shared events")
     x.add_argument("--profile", choices=["schema", "sem"],
                    help="instead of a network: the graph as schema.org JSON-LD or as plain SEM Turtle")
-    x.add_argument("--out", type=Path, default=DEFAULT_OUT,
-                   help="folder to write into; files are named network-NETWORK.EXT (default: out/)")
+    x.add_argument("--out", type=Path,
+                   help="the file to write, with the format's suffix (default: out/network-NETWORK.graphml, .gexf, .cyjs; "
+                        "out/network-NETWORK.csv becomes -nodes.csv and -edges.csv; out/graph.schema.jsonld, out/graph.sem.ttl)")
     x.set_defaults(func=cmd_export)
 
     e = sub.add_parser("extract", help="read one report and write candidate facts (evaluation JSON, review sheet or Turtle)")
@@ -512,6 +522,8 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as err:
         # Paths under the working directory are shown relative to it: shorter, and still clickable.
         print(f"rightsgraph: error: {str(err).replace(f'{Path.cwd()}/', '')}", file=sys.stderr)
+        for line in err.excerpt() if hasattr(err, "excerpt") else []:
+            print(f"  {line}", file=sys.stderr)
         return 2
 
 

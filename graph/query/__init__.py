@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rdflib import Literal, URIRef
 
-from graph.errors import BuildError
+from graph.errors import BuildError, QuerySyntaxError
 from graph.query.backends import DEFAULT_GRAPH, DEFAULT_MAX_ROWS, VARIABLE, check_iri, EndpointBackend, LocalBackend, inject_values, values_block
 from graph.query.formats import format_result
 from graph.query.library import LibraryQuery, Param, find_query, library, parse_library_file
@@ -26,8 +26,21 @@ def run_query(spec: str, params: dict[str, str] | None = None, backend=None, max
     return backend.run(query.text, bindings, str(query.path), max_rows)
 
 
-def run_text(text: str, params: dict[str, str] | None = None, backend=None, max_rows: int = DEFAULT_MAX_ROWS) -> Result:
-    """Run ad-hoc SPARQL; parameters are bound as plain literals (or IRIs when they are IRIs)."""
+def run_text(text: str, params: dict[str, str] | None = None, backend=None, max_rows: int = DEFAULT_MAX_ROWS,
+             prefixes: bool = False) -> Result:
+    """Run ad-hoc SPARQL; parameters are bound as plain literals (or IRIs when they are IRIs).
+
+    With prefixes, the project's prefixes are declared on the first line, and a
+    syntax error still points at the column of the text the user wrote.
+    """
+    if prefixes:
+        from graph.model.namespaces import with_prefixes
+
+        full = with_prefixes(text)
+        try:
+            return run_text(full, params, backend, max_rows)
+        except QuerySyntaxError as err:
+            raise err.shifted(len(full) - len(text)) from None
     backend = backend if backend is not None else LocalBackend()
     bindings = {}
     for name, value in (params or {}).items():

@@ -19,7 +19,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from graph.errors import BuildError
+from graph.errors import BuildError, QuerySyntaxError
 from graph.query.federation import refuse_service, uses_service
 from graph.query.results import Result, _from_json, _from_ox
 from graph.resources import DEFAULT_OUT
@@ -43,12 +43,29 @@ def check_iri(value: str, where: str) -> str:
 VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # a SPARQL variable name, ASCII only
 
 
-def _syntax_error(where: str, err: Exception) -> BuildError:
+def _reason(message: str, rest: str) -> str:
+    """A short reason: what the parser met, and what it wanted when that is one thing (a list of tokens helps nobody)."""
+    first = message.splitlines()[0] if message else "not SPARQL"
+    found = re.match(r"expected (?:one of )?(.*)", first)
+    if not found:
+        return first
+    wanted = [w.strip() for w in found.group(1).split(", ") if w.strip() and w.strip() != "[_]"]
+    token = re.match(r"\S{1,20}", rest)
+    met = f"unexpected {token.group(0)!r}" if token else "unexpected end of query"
+    return f"{met} (expected {wanted[0]})" if len(wanted) == 1 else met
+
+
+def _syntax_error(where: str, err: Exception, text: str = "") -> BuildError:
+    """The parser's error as a QuerySyntaxError, with the line it points into (columns count characters)."""
     message = str(err)
     m = re.match(r"error at (\d+):(\d+): (.*)", message, re.S)
-    if m:
-        return BuildError(f"{where}:{m.group(1)}:{m.group(2)}", f"SPARQL syntax error: {m.group(3).splitlines()[0]}")
-    return BuildError(where, f"SPARQL syntax error: {message.splitlines()[0]}")
+    if not m:
+        return BuildError(where, f"SPARQL syntax error: {message.splitlines()[0] if message else 'not SPARQL'}")
+    line_no, column = int(m.group(1)), int(m.group(2))
+    lines = text.split("\n")
+    source = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
+    rest = source[column - 1:].lstrip() or "\n".join(lines[line_no:]).lstrip()
+    return QuerySyntaxError(where, line_no, column, _reason(m.group(3), rest), source)
 
 
 def check_syntax(text: str, where: str) -> None:
@@ -64,7 +81,7 @@ def check_syntax(text: str, where: str) -> None:
     try:
         ox.Store().query(text)
     except SyntaxError as err:
-        raise _syntax_error(where, err) from None
+        raise _syntax_error(where, err, text) from None
     except (RuntimeError, OSError):
         pass
 
@@ -100,7 +117,7 @@ class LocalBackend:
             answer = self.store.query(text, use_default_graph_as_union=True)
             return self._collect(answer, max_rows)
         except SyntaxError as err:
-            raise _syntax_error(where, err) from None
+            raise _syntax_error(where, err, text) from None
         except OSError as err:  # a SERVICE request that failed, with federation on (results are lazy)
             raise BuildError(where, f"query failed: {str(err).splitlines()[0]}") from None
         except RuntimeError as err:

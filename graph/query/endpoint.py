@@ -64,12 +64,13 @@ def prepare_store(graph_file: Path, store_dir: Path) -> Path:
 
 def page_data(graph_file: Path, endpoint: str) -> dict:
     """What the query page needs: the library, entity names for parameters, rights."""
+    from graph.query.params import entity_names
+
     backend = LocalBackend(graph_file)
-    entities = backend.run("""
-        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        SELECT ?x ?label WHERE { ?x rdfs:label ?label .
-          FILTER(STRSTARTS(STR(?x), "https://w3id.org/rightsgraph/id/")) } ORDER BY ?label ?x""",
-                           {}, "page", DEFAULT_MAX_ROWS).rows
+    # The names and aliases the command line accepts, so the page takes the same ("Semipalatinsk", "NSS").
+    names: dict[str, list[str]] = {}
+    for name, iri in entity_names(backend, "page"):
+        names.setdefault(str(iri), []).append(name)
     rights = backend.run("""
         PREFIX rg: <https://w3id.org/rightsgraph/ontology#>
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -84,7 +85,7 @@ def page_data(graph_file: Path, endpoint: str) -> dict:
         "endpoint": endpoint,
         "maxRows": PAGE_MAX_ROWS,
         "queries": queries,
-        "entities": [{"iri": str(r["x"]), "id": str(r["x"]).rsplit("/", 1)[-1], "label": str(r["label"])} for r in entities],
+        "entities": [{"iri": iri, "id": iri.rsplit("/", 1)[-1], "names": sorted(set(n))} for iri, n in sorted(names.items())],
         "rights": [{"iri": str(r["r"]), "label": str(r["label"])} for r in rights],
     }
 

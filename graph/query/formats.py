@@ -82,14 +82,35 @@ def format_result(result: Result, fmt: str) -> str:
     if result.kind == "boolean":
         return ("true" if result.boolean else "false") + "\n"
     if fmt == "table":
-        cells = [[_short(row.get(v)) for v in result.vars] for row in result.rows]
-        widths = [max([len(v)] + [len(c[i]) for c in cells]) for i, v in enumerate(result.vars)]
-        out = ["  ".join(v.ljust(w) for v, w in zip(result.vars, widths)).rstrip(),
-               "  ".join("-" * w for w in widths)]
-        out += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
-        out.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
-        return "\n".join(out) + "\n"
+        return table(result.vars, [[_short(row.get(v)) for v in result.vars] for row in result.rows])
     raise BuildError("--format", f"a table is written as table, csv, {', '.join(RESULT_FORMATS)}, not {fmt!r}")
+
+
+def table(columns: list[str], rows: list[list[str]], width: int | None = None) -> str:
+    """A table that fits the terminal (rich wraps long cells inside their column), with the row count under it.
+
+    The width is the terminal's, or $COLUMNS, or 160 when the output is not a
+    terminal; --format csv gives every cell whole on one line.
+    """
+    import io
+    import shutil
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    width = width or shutil.get_terminal_size((160, 24)).columns
+    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold", expand=False)
+    for name in columns:
+        grid.add_column(name, overflow="fold")
+    for row in rows:
+        grid.add_row(*row)
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None, force_terminal=False, highlight=False, emoji=False,
+            markup=False, legacy_windows=False).print(grid)
+    lines = [line.rstrip() for line in out.getvalue().splitlines()]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"
 
 
 def _short(term) -> str:

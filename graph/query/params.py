@@ -29,6 +29,34 @@ def _lookup(backend, text: str, bindings: dict, where: str) -> list[dict]:
     return backend.run(text, bindings, where, DEFAULT_MAX_ROWS).rows
 
 
+NAMES = """
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    SELECT DISTINCT ?x ?name WHERE {
+      { ?x rdfs:label ?l } UNION { ?x skos:altLabel ?l }
+      BIND(STR(?l) AS ?name)
+      FILTER(STRSTARTS(STR(?x), "https://w3id.org/rightsgraph/id/"))
+    } ORDER BY ?name ?x"""
+
+
+def entity_names(backend, where: str = "names") -> list[tuple[str, URIRef]]:
+    """Every (name or alias, IRI) an entity parameter accepts besides ids; the CLI and the query page share it."""
+    return [(str(r["name"]), r["x"]) for r in _lookup(backend, NAMES, {}, where)]
+
+
+def did_you_mean(value: str, names: list[str]) -> str:
+    """'; did you mean A, B?' from the closest names (rapidfuzz), or nothing when none is close."""
+    from rapidfuzz import fuzz, process, utils
+
+    close = process.extract(value, sorted(set(names)), scorer=fuzz.WRatio, processor=utils.default_process,
+                            limit=10, score_cutoff=80)
+    picked: dict[str, str] = {}
+    for name, score, _ in close:  # the best, and those nearly as good; one spelling per name whatever its case
+        if score >= close[0][1] - 5 and len(picked) < 3:
+            picked.setdefault(name.casefold(), name)
+    return f"; did you mean {', '.join(repr(n) for n in picked.values())}?" if picked else ""
+
+
 def resolve_entity(backend, value: str, where: str) -> URIRef:
     """An IRI, a prefixed rgd: name, an id (almaty-raid) or a label/alias (NSS) to the entity's IRI."""
     if value.startswith(("http://", "https://")):
@@ -47,20 +75,14 @@ def resolve_entity(backend, value: str, where: str) -> URIRef:
             found.append(iri)
     if len(found) == 1:
         return found[0]
-    rows = _lookup(backend, """
-        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-        SELECT DISTINCT ?x ?name WHERE {
-          { ?x rdfs:label ?l } UNION { ?x skos:altLabel ?l }
-          FILTER(LCASE(STR(?l)) = LCASE(?name))
-          FILTER(STRSTARTS(STR(?x), "https://w3id.org/rightsgraph/id/"))
-        } ORDER BY ?x""", {"name": Literal(value)}, where)
-    iris = sorted({str(r["x"]) for r in rows})
+    names = entity_names(backend, where)
+    iris = sorted({str(iri) for name, iri in names if name.casefold() == value.casefold()})
     if len(iris) == 1:
         return URIRef(iris[0])
     if len(iris) > 1:
         raise BuildError(where, f"{value!r} names {len(iris)} things: {', '.join(iris)}; pass one IRI")
-    raise BuildError(where, f"no entity, event or instrument is called {value!r}")
+    ids = [str(iri).rsplit("/", 1)[-1] for _, iri in names]
+    raise BuildError(where, f"no entity, event or instrument is called {value!r}{did_you_mean(value, [n for n, _ in names] + ids)}")
 
 
 def resolve_right(backend, value: str, where: str) -> URIRef:
@@ -73,7 +95,10 @@ def resolve_right(backend, value: str, where: str) -> URIRef:
             SELECT ?r ?name WHERE { ?r skos:prefLabel ?l FILTER(LCASE(STR(?l)) = LCASE(?name)) }""",
                        {"name": Literal(value)}, where)
         if len(rows) != 1:
-            raise BuildError(where, f"no right is called {value!r}")
+            known = _lookup(backend, """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+                PREFIX rg: <https://w3id.org/rightsgraph/ontology#>
+                SELECT ?name WHERE { ?r a rg:Right ; skos:prefLabel ?l BIND(STR(?l) AS ?name) }""", {}, where)
+            raise BuildError(where, f"no right is called {value!r}{did_you_mean(value, [str(r['name']) for r in known])}")
         iri = rows[0]["r"]
     rows = _lookup(backend, """PREFIX rg: <https://w3id.org/rightsgraph/ontology#>
         SELECT ?r WHERE { ?r a rg:Right }""", {"r": iri}, where)

@@ -36,6 +36,19 @@ def test_summary_reports_counts(built):
     assert f"2009 {in_2009}" in text
 
 
+def test_summary_and_the_provenance_query_count_the_same_facts(built):
+    """The same thing gets the same number, in the build summary and in counts_facts_by_provenance."""
+    import re
+
+    from graph.query import LocalBackend, run_query
+
+    backend = LocalBackend(built.written[0].parent / "graph.trig")
+    counted = {r["agent"].value: int(r["facts"]) for r in run_query("counts_facts_by_provenance", {}, backend).rows}
+    curated, read = map(int, re.search(r"provenance: (\d+) facts by the curators, (\d+) found by the corpus reader",
+                                       summary(built)).groups())
+    assert (curated, read) == (counted["rightsgraph curators"], counted["rightsgraph corpus reader"])
+
+
 def test_bad_input_is_one_line_nonzero_and_writes_nothing(tmp_path, data_copy):
     events = data_copy / "events" / "kazakhstan-annual-report-2010.yaml"
     events.write_text(events.read_text().replace("type: Raid\n", "type: Riad\n", 1))

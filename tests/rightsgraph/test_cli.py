@@ -118,6 +118,23 @@ def test_prefixes_keep_the_line_of_a_syntax_error(built, capsys):
     assert capsys.readouterr().err.startswith("rightsgraph: error: -e:2:")
 
 
+@pytest.mark.parametrize("text, where, line, caret_under, reason", [
+    # the predeclared prefixes sit on line 1, yet the column is the user's
+    ("SELECT ?x WHERE { ?x ?p ?o . FILTER(?x = ) }", "-e:1:45", "SELECT ?x WHERE { ?x ?p ?o . FILTER(?x = ) }", 44,
+     "unexpected end of query"),
+    ("SELECT ?x WHERE { ?x ?p \"\u00e9t\u00e9\" .\n OPTIONL { ?x ?p ?d } }", "-e:2:10", " OPTIONL { ?x ?p ?d } }", 9,
+     "unexpected '{' (expected OPTIONAL)"),
+])
+def test_a_syntax_error_shows_the_line_with_a_caret(built, capsys, text, where, line, caret_under, reason):
+    """One error line with a short reason, then the user's own line and a caret under the place."""
+    trig = str(built.written[0].parent / "graph.trig")
+    assert main(["query", "--graph", trig, "-e", text]) == 2
+    first, shown, caret = capsys.readouterr().err.splitlines()
+    assert first == f"rightsgraph: error: {where}: SPARQL syntax error: {reason}"
+    assert "expected one of" not in first
+    assert shown == f"  {line}" and caret == "  " + " " * caret_under + "^"
+
+
 def test_every_option_of_every_command_has_help_text():
     from rightsgraph.cli import parser
 
@@ -126,3 +143,24 @@ def test_every_option_of_every_command_has_help_text():
         for name, sub in action.choices.items():
             bare += [f"{name} {a.option_strings or a.dest}" for a in sub._actions if a.dest != "help" and not a.help]
     assert bare == []
+
+
+@pytest.mark.parametrize("args, written", [
+    (["--out", "{tmp}/g.graphml"], ["g.graphml"]),
+    (["--format", "csv", "--out", "{tmp}/g.csv"], ["g-edges.csv", "g-nodes.csv"]),
+    (["--profile", "sem", "--out", "{tmp}/view.ttl"], ["view.ttl"]),
+])
+def test_export_out_names_the_file(built, tmp_path, capsys, args, written):
+    """--out is the file written, as for every command that writes one file."""
+    ttl = str(built.written[0].parent / "graph.ttl")
+    assert main(["export", "--graph", ttl, *[a.format(tmp=tmp_path) for a in args]]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == written
+
+
+@pytest.mark.parametrize("out, message", [(".", "is a folder; --out names the file to write"),
+                                          ("g.txt", "a graphml export is written to a .graphml file")])
+def test_export_refuses_an_out_that_is_not_its_file(built, tmp_path, capsys, out, message):
+    ttl = str(built.written[0].parent / "graph.ttl")
+    target = tmp_path if out == "." else tmp_path / out
+    assert main(["export", "--graph", ttl, "--out", str(target)]) == 2
+    assert message in capsys.readouterr().err and not (tmp_path / "g.txt").exists()

@@ -153,6 +153,28 @@ def test_query_page_runs_a_library_question_in_chromium(server, trig, tmp_path, 
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
 
 
+@pytest.mark.parametrize("place, expected", [("Semipalatinsk", "ok"), ("semey", "ok"), ("Lisbon", "unknown entity")])
+def test_query_page_takes_the_names_the_command_line_takes(server, trig, tmp_path, driver, place, expected):
+    """An alias ("Semipalatinsk") and an id work on the page as they do in `rightsgraph query`."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = write_query_page(trig, server.query_url, tmp_path / "query.html")
+    driver.get("about:blank")
+    driver.get(page.resolve().as_uri())
+    driver.find_element(By.CSS_SELECTOR, 'nav button[data-name="events_in_place"]').click()
+    box = driver.find_element(By.ID, "param-place")
+    box.clear()
+    box.send_keys(place)
+    driver.find_element(By.ID, "run").click()
+    if expected == "ok":
+        WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#results td"))
+        cells = [td.text for td in driver.find_elements(By.CSS_SELECTOR, "#results td")]
+        assert any("Semey" in c for c in cells)
+    else:
+        assert expected in driver.find_element(By.ID, "status").text
+
+
 @pytest.fixture
 def serve_command(trig, tmp_path):
     """Start `rightsgraph serve` in its own process; whatever the test does, nothing is left running."""
@@ -178,6 +200,14 @@ def test_serve_command_starts_and_stops(serve_command, tmp_path):
     line = proc.stdout.readline()
     assert line.strip() == f"SPARQL endpoint (read-only): http://127.0.0.1:{port}/query"
     assert "query page (works offline)" in proc.stdout.readline()
+    editor = proc.stdout.readline().strip().rsplit(" ", 1)[-1]
+    assert editor == f"http://127.0.0.1:{port}/"
+    import urllib.request
+
+    with urllib.request.urlopen(editor, timeout=10) as page:  # Oxigraph's YASGUI, its script served locally
+        assert "<title>Oxigraph server</title>" in page.read().decode("utf-8")
+    with urllib.request.urlopen(editor + "yasgui.min.js", timeout=10) as script:
+        assert script.status == 200 and len(script.read()) > 10_000
     assert (tmp_path / "query.html").is_file()
     answer = run_query("office_holders", {"date": "2009-05"}, EndpointBackend(f"http://127.0.0.1:{port}/query"))
     assert "Nursultan Nazarbaev" in {r["holder"] for r in answer.records()}

@@ -73,6 +73,23 @@ def test_unknown_query_name_suggests():
         find_query("timelin")
 
 
+@pytest.mark.parametrize("query, param, value, hint", [
+    ("actor_events", "actor", "Nazarbayev", "did you mean 'Nazarbaev'"),
+    ("actor_events", "actor", "almaty-raidd", "did you mean 'almaty-raid'"),
+    ("events_by_right", "right", "freedom of religon", "did you mean 'freedom of religion'?"),
+])
+def test_an_unknown_name_suggests_the_closest(backend, query, param, value, hint):
+    with pytest.raises(BuildError) as err:
+        run_query(query, {param: value}, backend)
+    assert hint in str(err.value)
+
+
+def test_a_name_nothing_resembles_gets_no_suggestion(backend):
+    with pytest.raises(BuildError) as err:
+        run_query("actor_events", {"actor": "xyzzy"}, backend)
+    assert "did you mean" not in str(err.value)
+
+
 def test_syntax_error_has_line_and_column(backend):
     with pytest.raises(BuildError, match=r"^-e:2:\d+: SPARQL syntax error"):
         run_text("SELECT * WHERE {\n  ?s ?p }", {}, backend)
