@@ -196,14 +196,12 @@ def cmd_accept(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Extract every new report of a folder into review sheets, with a progress bar and a summary per report."""
-    from tqdm import tqdm
-
     from graph.extract.ingest import ingest
+    from graph.progress import progress
 
-    def progress(files):
-        return tqdm(files, desc="reports", unit="report", file=sys.stderr, disable=None)
-
-    summaries = ingest(args.folder, args.data or data_dir(), args.corpus, args.out, progress)
+    # every report is a long step here (extraction), so even two get a bar
+    summaries = ingest(args.folder, args.data or data_dir(), args.corpus, args.out,
+                       lambda files: progress(files, "reports", long=1))
     for s in summaries:
         print(s.line())
     return 1 if any(s.error for s in summaries) else 0
@@ -215,7 +213,10 @@ def cmd_sentences(args: argparse.Namespace) -> int:
 
     from graph.curate.yamlio import load_yaml
 
-    doc = read_document(corpus_file(args.corpus, args.file, "sentences"))
+    name, given = args.file, Path(args.file)
+    if given.is_file() and args.corpus.resolve() in given.resolve().parents:
+        name = str(given.resolve().relative_to(args.corpus.resolve()))  # a path into the corpus folder works too
+    doc = read_document(corpus_file(args.corpus, name, "sentences"))
     # The source id from sources.yaml, so each pointer can be pasted into data/ as it is.
     listing = (args.data or data_dir()) / "sources.yaml"
     sources = load_yaml(listing) if listing.is_file() else []
@@ -450,7 +451,7 @@ def parser() -> argparse.ArgumentParser:
     ig.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("sentences", help="list a report's sentences with their pointers")
-    s.add_argument("file", help="file name inside the corpus folder")
+    s.add_argument("file", help="a report of the corpus folder: its file name, or a path to it")
     s.add_argument("--data", type=Path,
                    help="folder of curated facts whose sources.yaml names the report (default: the shipped data); "
                         "its source id prefixes every pointer")

@@ -105,6 +105,8 @@ def project(g: Graph) -> nx.MultiDiGraph:
             attrs["date"] = date or "undated"
             attrs["year"] = int(date[:4]) if date else None
             attrs["event_type"] = v.notation(cls) or "Other"
+            top = v.notation_class(cls)
+            attrs["event_type_label"] = v.label(top) if top is not None else "other"
             attrs["summary"] = str(g.value(node, RG.summary) or "")
             status = g.value(node, RG.claimStatus)
             attrs["status"] = v.label(status) if status is not None else None
@@ -166,7 +168,37 @@ def in_period(G: nx.MultiDiGraph, start: str | None, end: str | None) -> nx.Mult
 
 
 def subgraph_of_terms(G: nx.MultiDiGraph, terms) -> nx.MultiDiGraph:
-    """The nodes named by a query result (IRIs), with the edges among them."""
-    wanted = {short(t) for t in terms if isinstance(t, URIRef)}
-    return G.subgraph(sorted(wanted & set(G.nodes))).copy()
+    """What a query answer is about: the nodes it names, by IRI or by label, with the edges among them.
+
+    Library answers often give the actors as labels ("perpetrators": "A; B"),
+    so a label names its node too. An answer that names only events brings
+    their participants, so the picture shows who did what to whom and not a
+    row of unconnected events.
+    """
+    by_label: dict[str, set[str]] = {}
+    for n, d in G.nodes(data=True):
+        by_label.setdefault(d["label"], set()).add(n)
+    wanted: set[str] = set()
+    for t in terms:
+        if isinstance(t, URIRef):
+            wanted.add(short(t))
+        elif t is not None:
+            for part in str(t).split("; "):
+                wanted |= by_label.get(part, set())
+    wanted &= set(G.nodes)
+    if wanted and all(G.nodes[n]["kind"] == "Event" for n in wanted):
+        wanted |= {b for a in list(wanted) for _, b, e in G.out_edges(a, data=True) if e["relation"] == "role"}
+    return G.subgraph(sorted(wanted)).copy()
+
+
+def within_budget(G: nx.MultiDiGraph, budget: int) -> tuple[nx.MultiDiGraph, int]:
+    """At most `budget` nodes, the most connected first (ties by id), and how many were left out.
+
+    A browser cannot lay out or draw tens of thousands of nodes; past the
+    budget the page shows the part with the most links and says what it left.
+    """
+    if G.number_of_nodes() <= budget:
+        return G, 0
+    keep = sorted(G.nodes, key=lambda n: (-G.degree(n), n))[:budget]
+    return G.subgraph(sorted(keep)).copy(), G.number_of_nodes() - budget
 

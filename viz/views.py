@@ -58,4 +58,7 @@ def select(graph_file: Path, focus: str | None = None, hops: int = 1, query: str
     if date_from or date_to:
         G = in_period(G, date_from, date_to)
         title += f": {date_from or '…'} to {date_to or '…'}"
+    if G.number_of_nodes() == 0:
+        what = f"--query {query}" if query else f"--from {date_from} --to {date_to}" if (date_from or date_to) else "the graph"
+        raise BuildError(what, "selects nothing the network draws (no actor, event, place or instrument); no page written")
     return G, title

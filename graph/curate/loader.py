@@ -18,6 +18,7 @@ from graph.read.corpus import Document, corpus_file, read_document
 from graph.errors import BuildError
 from graph.model.ontology import Vocabulary, vocabulary
 from graph.read.pointers import Span
+from graph.progress import progress
 from graph.curate.records import DURATION, ID, Record, check_date, unknown_name
 from graph.curate.schema import keys, target
 from graph.curate.yamlio import load_yaml
@@ -139,7 +140,7 @@ def load_sources(data_dir: Path, corpus: Path) -> tuple[dict[str, Source], dict[
         raise BuildError(str(corpus), "corpus folder not found (pass --corpus DIR)")
     sources: dict[str, Source] = {}
     documents: dict[str, Document] = {}
-    for row in rows:
+    for row in progress(rows, "reading reports"):
         r = Record(row, path, "source", keys("source"))
         sid = r.ident()
         if sid in sources:

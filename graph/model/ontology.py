@@ -147,13 +147,17 @@ class Vocabulary:
     def is_subclass(self, cls: URIRef, root: URIRef) -> bool:
         return cls == root or root in self.graph.transitive_objects(cls, RDFS.subClassOf)
 
-    def notation(self, cls: URIRef) -> str | None:
-        """The reporting category (skos:notation) a class falls under."""
+    def notation_class(self, cls: URIRef) -> URIRef | None:
+        """The reporting category a class falls under: the nearest class at or above it with a skos:notation."""
         for c in self.graph.transitive_objects(cls, RDFS.subClassOf):
-            n = self.graph.value(c, SKOS.notation)
-            if n is not None:
-                return str(n)
+            if self.graph.value(c, SKOS.notation) is not None:
+                return c
         return None
+
+    def notation(self, cls: URIRef) -> str | None:
+        """The reporting category's skos:notation ("IllTreatment"), for code; people read its label."""
+        top = self.notation_class(cls)
+        return str(self.graph.value(top, SKOS.notation)) if top is not None else None
 
     def top_event_type(self, name: str) -> str | None:
         return self.notation(RG[name])

@@ -118,7 +118,7 @@ def corpus_file(corpus: Path, name: str, where: str) -> Path:
     """The path of a report named inside the corpus folder; a name that leads out of it is refused."""
     candidate = (corpus / name).resolve()
     if Path(name).is_absolute() or corpus.resolve() not in candidate.parents:
-        raise BuildError(where, f"{name!r} is outside the corpus folder {corpus}; name a file inside it")
+        raise BuildError(where, f"{name!r} is outside the corpus folder {corpus}; name a file inside it, or pass --corpus FOLDER")
     return corpus / name
 
 

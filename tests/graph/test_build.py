@@ -93,6 +93,15 @@ def test_sentences_command_prints_pointers():
     assert "kz2010:s23@246c246b\ttext\tIn September" in result.stdout  # pasteable into data/ as it is
 
 
+def test_sentences_takes_a_path_into_the_corpus_too(corpus):
+    """A path to the report (as a shell completes it) gives the same listing as its name; outside the corpus stays refused."""
+    by_name = run("-m", "rightsgraph.cli", "sentences", "kazakhstan-annual-report-2010.txt")
+    by_path = run("-m", "rightsgraph.cli", "sentences", str(corpus / "kazakhstan-annual-report-2010.txt"))
+    assert by_path.returncode == 0 and by_path.stdout == by_name.stdout
+    outside = run("-m", "rightsgraph.cli", "sentences", "/etc/hostname")
+    assert outside.returncode == 2 and "is outside the corpus folder" in outside.stderr and "--corpus FOLDER" in outside.stderr
+
+
 def test_line_separators_and_controls_in_labels_read_back(tmp_path, data_copy, corpus):
     """U+2028, U+2029, \\v, \\f, \\x1c-\\x1e and \\x85 once split N-Triples lines and broke graph.nt and graph.trig."""
     import pyoxigraph as ox

@@ -98,3 +98,21 @@ def test_allegations_and_denials_reach_the_network(G):
         "Amnesty International relays an allegation", "National Security Service of Kazakhstan denies"]
     assert G.nodes["rgd:event/beatings-for-confessions"]["accounts"] == [
         "Amnesty International reports", "UN Special Rapporteur on torture finds"]
+
+
+def test_a_query_that_names_nothing_drawable_writes_no_page(built, tmp_path):
+    """One line, exit 2, and no empty page."""
+    import subprocess
+    import sys
+
+    from tests.paths import ROOT
+
+    empty = tmp_path / "nothing.rq"
+    empty.write_text("# Question: nothing?\n# Returns: x\nSELECT ?x WHERE { ?x a <http://example.org/Nothing> }\n")
+    out = tmp_path / "page.html"
+    done = subprocess.run([sys.executable, "-m", "rightsgraph.cli", "viz", "--graph", str(built.written[0].parent / "graph.ttl"),
+                           "--query", str(empty), "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 2 and not out.exists()
+    assert done.stderr.strip().splitlines() == [
+        f"rightsgraph: error: --query {empty}: selects nothing the network draws "
+        "(no actor, event, place or instrument); no page written"]

@@ -5,6 +5,11 @@ nodes; a seeded spring layout from networkx takes seconds here and gives the
 same picture on every build. Each connected component is laid out on its own
 and the components are packed in rows, largest first, so that a few isolated
 nodes cannot squeeze the main picture into a corner.
+
+Places and hubs do not pull: the country where forty events happened would
+draw every event into one star around it. Their links are left out of the
+layout (and drawn faint, or on demand, by the page), so the stories separate
+into clusters; a place or hub then sits at the middle of what it links.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import networkx as nx
 
 SEED = 20091119
 SPACING = 70.0  # pixels per unit of sqrt(node count), roughly one node diameter apart
+ASPECT = 1.5  # width over height of the packed page, about a screen's
 
 
 def _component_positions(nodes: list[str], simple: nx.Graph) -> dict[str, tuple[float, float]]:
@@ -27,34 +33,70 @@ def _component_positions(nodes: list[str], simple: nx.Graph) -> dict[str, tuple[
     sub.add_edges_from(sorted(tuple(sorted(e)) for e in simple.subgraph(nodes).edges()))
     n = len(nodes)
     pos = nx.spring_layout(sub, seed=SEED, iterations=200 if n < 500 else 60, k=1.8 / math.sqrt(n))
-    radius = SPACING * math.sqrt(n) * 0.9
+    radius = SPACING * math.sqrt(n) * 1.3
     return {v: (float(x) * radius, float(y) * radius) for v, (x, y) in pos.items()}
+
+
+HUB_MIN_DEGREE = 15  # a node this linked, and four times the mean, is a hub
+
+
+def hubs(G: nx.Graph) -> set[str]:
+    """Nodes linked to so much that their links would pull the whole picture together."""
+    if G.number_of_nodes() == 0:
+        return set()
+    mean = 2 * G.number_of_edges() / G.number_of_nodes()
+    return {n for n in G.nodes if G.degree(n) >= max(HUB_MIN_DEGREE, 4 * mean)}
+
+
+def faint(G: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
+    """The edges (a, b, key) that do not pull in the layout: links to a place, and every link of a hub."""
+    big = hubs(G)
+    return {(a, b, k) for a, b, k, e in G.edges(keys=True, data=True)
+            if e.get("relation") == "place" or a in big or b in big}
 
 
 def positions(G: nx.Graph) -> dict[str, tuple[float, float]]:
     """Pixel coordinates per node, rounded so that the page is byte-stable."""
     if G.number_of_nodes() == 0:
         return {}
+    weak = faint(G) if G.is_multigraph() else set()
     simple = nx.Graph()
     simple.add_nodes_from(sorted(G.nodes))
-    simple.add_edges_from(sorted((a, b) for a, b in G.to_undirected(as_view=True).edges() if a != b))
+    simple.add_edges_from(sorted((a, b) for a, b, k in G.edges(keys=True) if a != b and (a, b, k) not in weak)
+                          if G.is_multigraph() else sorted((a, b) for a, b in G.edges() if a != b))
+    # A node held only by faint links (a place, a hub) is placed afterwards, at the middle of what it links.
+    weak_links: dict[str, set[str]] = {}
+    for a, b, _ in weak:
+        weak_links.setdefault(a, set()).add(b)
+        weak_links.setdefault(b, set()).add(a)
+    anchored = {n for n in simple.nodes if simple.degree(n) == 0 and n in weak_links}
+    simple.remove_nodes_from(sorted(anchored))
+    if simple.number_of_nodes() == 0:
+        simple.add_nodes_from(sorted(anchored))
+        anchored = set()
     components = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
-    main = _component_positions(components[0], simple)
-    xs = [p[0] for p in main.values()] or [0.0]
-    ys = [p[1] for p in main.values()] or [0.0]
-    width = max(max(xs) - min(xs), 400.0)
-    out = dict(main)
-    # The rest go in rows under the main component.
-    cursor_x, cursor_y, row_height = min(xs), max(ys) + SPACING * 2, 0.0
-    for comp in components[1:]:
+    # Every component laid out on its own, then packed in rows, largest first, into a page about as wide as a
+    # screen (ASPECT): a column of small clusters would be zoomed out until nothing can be read.
+    laid = []
+    for comp in components:
         local = _component_positions(comp, simple)
-        cx = [p[0] for p in local.values()]
-        cy = [p[1] for p in local.values()]
-        w, h = max(cx) - min(cx) + SPACING * 2.5, max(cy) - min(cy) + SPACING * 1.5
-        if cursor_x + w > min(xs) + width:
-            cursor_x, cursor_y, row_height = min(xs), cursor_y + row_height, 0.0
+        cx, cy = [p[0] for p in local.values()], [p[1] for p in local.values()]
+        laid.append((local, min(cx), min(cy), max(cx) - min(cx) + SPACING * 2.5, max(cy) - min(cy) + SPACING * 1.5))
+    width = max(max(w for *_, w, _ in laid), math.sqrt(sum(w * h for *_, w, h in laid) * ASPECT))
+    out: dict[str, tuple[float, float]] = {}
+    cursor_x = cursor_y = row_height = 0.0
+    for local, x0, y0, w, h in laid:
+        if cursor_x > 0 and cursor_x + w > width:
+            cursor_x, cursor_y, row_height = 0.0, cursor_y + row_height, 0.0
         for v, (x, y) in local.items():
-            out[v] = (cursor_x + x - min(cx), cursor_y + y - min(cy))
+            out[v] = (cursor_x + x - x0, cursor_y + y - y0)
         cursor_x += w
         row_height = max(row_height, h)
+    xs, ys = [p[0] for p in out.values()], [p[1] for p in out.values()]
+    for k, v in enumerate(sorted(anchored)):
+        linked = sorted(weak_links[v] - anchored)
+        xs_, ys_ = [out[m][0] for m in linked if m in out], [out[m][1] for m in linked if m in out]
+        cx, cy = (sum(xs_) / len(xs_), sum(ys_) / len(ys_)) if xs_ else (min(xs), max(ys) + SPACING)
+        angle = 2.399963 * k  # golden angle: anchored nodes at one middle do not sit on each other
+        out[v] = (cx + SPACING * 0.6 * math.cos(angle), cy + SPACING * 0.6 * math.sin(angle))
     return {v: (round(x, 1), round(y, 1)) for v, (x, y) in sorted(out.items())}

@@ -19,8 +19,8 @@ from pyvis.network import Network
 
 from graph.resources import template
 from graph.write.serialize import embed_json, fill_template
-from viz.draw.layout import positions
-from viz.network import KINDS
+from viz.draw.layout import faint, hubs, positions
+from viz.network import KINDS, within_budget
 from viz.draw.timeline import event_rows, render
 
 STYLE = {
@@ -35,10 +35,20 @@ SWATCH = {"diamond": "diamond", "hexagon": "hexagon", "dot": "dot", "triangle": 
 MAX_LABEL = 40
 
 
+NODE_BUDGET = 2000  # past this many nodes the page draws the most connected part and says what it left out
+LABEL_COLOUR = "#1d2330"
+FAINT = {"color": {"color": "#cfd5df", "opacity": 0.6}, "width": 0.6, "hidden": True}
+
+
 def node_label(d: dict) -> str:
-    """Events are drawn as 'class, date' (both from the graph); the full label is in the side panel."""
-    text = f"{d['class_label']}, {d['date']}" if d["kind"] == "Event" else d["label"]
+    """The node's label from the graph (an event's names its type, first party and date), cut for the canvas."""
+    text = d["label"]
     return text if len(text) <= MAX_LABEL else text[:MAX_LABEL - 1].rstrip() + "…"
+
+
+def font_size(degree: int, top: int) -> int:
+    """On-screen label size in pixels, bigger for more connected nodes; the page keeps it whatever the zoom."""
+    return 10 + round(6 * math.sqrt(degree / top)) if top else 10
 
 
 # How a role edge shows what kind of claim its event is: an allegation is never drawn like a fact.
@@ -80,24 +90,36 @@ def _details(G: nx.MultiDiGraph, n: str) -> dict:
 
 
 def build_network(G: nx.MultiDiGraph) -> Network:
-    """The pyvis network: fixed positions, physics off, colour and shape by class, size by degree."""
+    """The pyvis network: fixed positions, physics off, colour and shape by class, size and label by degree.
+
+    Edge labels travel as fullLabel and show when an end is selected: forty
+    role names at once are noise. Links to places and hubs are faint and
+    hidden until asked for (layout.faint).
+    """
     net = Network(directed=True, cdn_resources="in_line")
     pos = positions(G)
+    weak = faint(G)
+    top = max((G.degree(n) for n in G.nodes), default=0)
     for n in sorted(G.nodes):
         d = G.nodes[n]
         colour, shape = STYLE[d["kind"]]
         x, y = pos[n]
-        net.add_node(n, label=node_label(d), fullLabel=d["label"], shape=shape, color=colour,
+        label = node_label(d)
+        net.add_node(n, label=label, shortLabel=label, fullLabel=d["label"], shape=shape, color=colour,
                      size=round(8 + 4 * math.sqrt(G.degree(n)), 1), x=x, y=y, physics=False,
-                     kind=d["kind"], classLabel=d["class_label"], eventType=d.get("event_type"), year=d.get("year"),
-                     rights=d.get("rights", []), aliases=d.get("aliases", []))
+                     font={"size": font_size(G.degree(n), top), "color": LABEL_COLOUR}, labelPx=font_size(G.degree(n), top),
+                     importance=G.degree(n) / (2 if d["kind"] == "Event" else 1), kind=d["kind"], classLabel=d["class_label"], eventType=d.get("event_type"),
+                     year=d.get("year"), rights=d.get("rights", []), aliases=d.get("aliases", []))
     for k, (a, b, key, e) in enumerate(sorted(G.edges(keys=True, data=True), key=lambda t: (t[0], t[1], t[2]))):
-        style = edge_style(e)
-        net.add_edge(a, b, label=e["label"], id=f"e{k}", relation=e["relation"], claim=e.get("claim", ""), **style)
+        style = dict(FAINT) if (a, b, key) in weak else edge_style(e)
+        net.add_edge(a, b, fullLabel=e["label"], id=f"e{k}", relation=e["relation"], claim=e.get("claim", ""),
+                     faint=(a, b, key) in weak, **style)
     return net
 
 
-def page_html(G: nx.MultiDiGraph, title: str, with_timeline: bool = True) -> str:
+def page_html(G: nx.MultiDiGraph, title: str, with_timeline: bool = True, budget: int = NODE_BUDGET) -> str:
+    total = G.number_of_nodes()
+    G, omitted = within_budget(G, budget)
     net = build_network(G)
     nodes, edges, *_ = net.get_network_data()
     for node in nodes:
@@ -106,7 +128,8 @@ def page_html(G: nx.MultiDiGraph, title: str, with_timeline: bool = True) -> str
     legend = [{"kind": k, "label": next((d["kind_label"] for _, d in G.nodes(data=True) if d["kind"] == k), k),
                "color": STYLE[k][0], "shape": SWATCH[STYLE[k][1]], "count": counts[k]} for k in KINDS if counts[k]]
     years = sorted(d["year"] for _, d in G.nodes(data=True) if d.get("year"))
-    types = sorted({d["event_type"] for _, d in G.nodes(data=True) if d.get("event_type")})
+    types = sorted({(d["event_type"], d.get("event_type_label", d["event_type"])) for _, d in G.nodes(data=True)
+                    if d.get("event_type")}, key=lambda t: t[1])
     rights = sorted({r for _, d in G.nodes(data=True) for r in d.get("rights", [])})
     data = {
         "title": title,
@@ -115,7 +138,11 @@ def page_html(G: nx.MultiDiGraph, title: str, with_timeline: bool = True) -> str
         "details": {n: _details(G, n) for n in sorted(G.nodes)},
         "legend": legend,
         "edgeLegend": EDGE_LEGEND if any(e.get("claim") for *_, e in G.edges(data=True)) else [],
-        "eventTypes": [{"value": t, "label": t} for t in types],
+        "faintEdges": sum(1 for e in edges if e.get("faint")),
+        "hubs": sorted(G.nodes[n]["label"] for n in hubs(G)),
+        "total": total,
+        "omitted": omitted,
+        "eventTypes": [{"value": t, "label": label} for t, label in types],
         "rights": rights,
         "years": [years[0], years[-1]] if years else [None, None],
         "timeline": [{"id": r["id"], "date": r["date"], "label": r["summary"] or r["label"]} for r in event_rows(G)],

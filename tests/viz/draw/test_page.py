@@ -150,3 +150,91 @@ def test_alleged_and_denied_edges_are_drawn_differently(graph):
     assert sentencing and not any(e.get("dashes") for e in sentencing)
     assert [item["label"] for item in data["edgeLegend"]] == [
         "reported or established", "alleged, threatened or hypothetical", "denied by a party"]
+
+
+SHOTS = ("full", ""), ("search", "#search=NSS"), ("filter", "#type=IllTreatment"), ("focus", "#focus=rgd:entity/nss&hops=1")
+
+
+def screenshot_dir():
+    """Where the tests keep their screenshots, as build artefacts (build/ is not in git)."""
+    from tests.paths import ROOT
+
+    target = ROOT / "build" / "screenshots"
+    target.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+def labels_apart(driver) -> int:
+    """How many labels are drawn, after checking that no two of them overlap on screen."""
+    boxes = driver.execute_script("return window.rgLabelBoxes")
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a["x1"] < b["x2"] and a["x2"] > b["x1"] and a["y1"] < b["y2"] and a["y2"] > b["y1"]), (a, b)
+    return len(boxes)
+
+
+@pytest.mark.parametrize("name, view", SHOTS)
+def test_each_view_is_legible_and_kept_as_a_screenshot(driver, page, name, view):
+    """Full page, a search, a filter and a focus, at 1400x900: labels drawn, none on another, the view fitted."""
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, page.resolve().as_uri() + view)
+    assert labels_apart(driver) >= (12 if name == "full" else 3)
+    png = screenshot_dir() / f"network-{name}.png"
+    driver.save_screenshot(str(png))
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
+    if name == "full":
+        # links to the hub (Kazakhstan) and to places are hidden until asked for, so they cannot make a star
+        assert "Kazakhstan" in driver.find_element(By.ID, "lines").text
+    assert browser_errors(driver) == []
+
+
+def test_a_search_zooms_in_on_what_it_finds(driver, page):
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, page.resolve().as_uri())
+    whole = driver.execute_script("return document.querySelector('#network canvas').toDataURL().length")
+    box = driver.find_element(By.ID, "search")
+    box.send_keys("Evloev")
+    found = int(driver.execute_script("return document.body.dataset.visible"))
+    assert 0 < found < 20 and labels_apart(driver) >= 2
+    assert driver.execute_script("return document.querySelector('#network canvas').toDataURL().length") != whole
+
+
+def test_event_types_are_named_by_their_labels(graph):
+    import json as _json
+
+    html = page_html(project(graph), "t")
+    data = _json.loads(html.split('id="data">', 1)[1].split("</script>", 1)[0].replace("\\u003c", "<"))
+    labels = {t["value"]: t["label"] for t in data["eventTypes"]}
+    assert labels["IllTreatment"] == "torture or ill-treatment" and labels["Transfer"] == "transfer across a border"
+
+
+def test_past_the_node_budget_the_page_keeps_the_most_connected_and_says_so(graph):
+    import json as _json
+
+    G = project(graph)
+    html = page_html(G, "t", budget=20)
+    data = _json.loads(html.split('id="data">', 1)[1].split("</script>", 1)[0].replace("\\u003c", "<"))
+    assert len(data["nodes"]) == 20 and data["omitted"] == G.number_of_nodes() - 20 and data["total"] == G.number_of_nodes()
+    kept = {n["id"] for n in data["nodes"]}
+    assert {"rgd:entity/kazakhstan", "rgd:entity/amnesty", "rgd:entity/nss"} <= kept
+    assert "left out" in html  # the status line says what the page left out
+
+
+def test_a_query_view_draws_who_did_what_to_whom(driver, built, tmp_path):
+    """`viz --query torture_allegations`: the alleged perpetrators and victims with their edges, kept as a screenshot."""
+    from viz.views import select
+
+    G, title = select(built.written[0].parent / "graph.ttl", query="torture_allegations")
+    assert {"rgd:entity/nss", "rgd:entity/almaty-five", "rgd:entity/tian", "rgd:entity/evloev"} <= set(G.nodes)
+    roles = {(a, b) for a, b, e in G.edges(data=True) if e["relation"] == "role"}
+    assert ("rgd:event/almaty-ill-treatment", "rgd:entity/nss") in roles
+    assert ("rgd:event/almaty-ill-treatment", "rgd:entity/almaty-five") in roles
+    path = tmp_path / "query.html"
+    path.write_text(page_html(G, title))
+    open_page(driver, path.resolve().as_uri())
+    assert labels_apart(driver) >= 8
+    png = screenshot_dir() / "network-query.png"
+    driver.save_screenshot(str(png))
+    assert png.stat().st_size > 20_000 and browser_errors(driver) == []
