@@ -130,21 +130,34 @@ def test_embedded_json_cannot_close_the_script():
     assert "</script>" not in text and json.loads(text)["label"].startswith("</script>")
 
 
-def test_query_page_runs_a_library_question_in_chromium(server, trig, tmp_path, driver):
+def ask_on_the_page(driver, page, query, param, value):
+    """Open the query page, pick a library question, type one parameter and run it; the parameter's input box."""
+    from selenium.webdriver.common.by import By
+
+    driver.get("about:blank")
+    driver.get(page.resolve().as_uri())
+    driver.find_element(By.CSS_SELECTOR, f'nav button[data-name="{query}"]').click()
+    box = driver.find_element(By.ID, f"param-{param}")
+    box.clear()
+    box.send_keys(value)
+    driver.find_element(By.ID, "run").click()
+    return box
+
+
+def result_cells(driver) -> list[str]:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
-    page = write_query_page(trig, server.query_url, tmp_path / "query.html")
-    driver.get("about:blank")
-    driver.get(page.resolve().as_uri())
-    driver.find_element(By.CSS_SELECTOR, 'nav button[data-name="office_holders"]').click()
-    box = driver.find_element(By.ID, "param-date")
-    box.clear()
-    box.send_keys("2022-01")
-    driver.find_element(By.ID, "run").click()
     WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#results td"))
-    cells = [td.text for td in driver.find_elements(By.CSS_SELECTOR, "#results td")]
-    assert "Kassym-Jomart Tokayev" in cells
+    return [td.text for td in driver.find_elements(By.CSS_SELECTOR, "#results td")]
+
+
+def test_query_page_runs_a_library_question_in_chromium(server, trig, tmp_path, driver):
+    from selenium.webdriver.common.by import By
+
+    page = write_query_page(trig, server.query_url, tmp_path / "query.html")
+    box = ask_on_the_page(driver, page, "office_holders", "date", "2022-01")
+    assert "Kassym-Jomart Tokayev" in result_cells(driver)
     assert driver.find_element(By.ID, "status").text == "2 rows"
     box.clear()
     box.send_keys('2022" } ; DROP ALL')
@@ -157,20 +170,11 @@ def test_query_page_runs_a_library_question_in_chromium(server, trig, tmp_path, 
 def test_query_page_takes_the_names_the_command_line_takes(server, trig, tmp_path, driver, place, expected):
     """An alias ("Semipalatinsk") and an id work on the page as they do in `rightsgraph query`."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     page = write_query_page(trig, server.query_url, tmp_path / "query.html")
-    driver.get("about:blank")
-    driver.get(page.resolve().as_uri())
-    driver.find_element(By.CSS_SELECTOR, 'nav button[data-name="events_in_place"]').click()
-    box = driver.find_element(By.ID, "param-place")
-    box.clear()
-    box.send_keys(place)
-    driver.find_element(By.ID, "run").click()
+    ask_on_the_page(driver, page, "events_in_place", "place", place)
     if expected == "ok":
-        WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#results td"))
-        cells = [td.text for td in driver.find_elements(By.CSS_SELECTOR, "#results td")]
-        assert any("Semey" in c for c in cells)
+        assert any("Semey" in c for c in result_cells(driver))
     else:
         assert expected in driver.find_element(By.ID, "status").text
 
