@@ -286,8 +286,14 @@ def cmd_query(args: argparse.Namespace) -> int:
         result = sparql.run_text(args.expression, params, backend, args.max_rows, prefixes=True)
     else:
         result = sparql.run_query(args.query, params, backend, args.max_rows)
+    result, page = result.page(args.limit, args.offset)
     sys.stdout.write(sparql.format_result(result, args.format))
-    if result.truncated:
+    if page is not None:
+        print(f"rightsgraph: {page}", file=sys.stderr)
+    if result.server_limit is not None:
+        print(f"rightsgraph: note: the endpoint cut its answer at {result.server_limit} rows (its X-SPARQL-MaxRows limit, "
+              "as Virtuoso's ResultSetMaxRows does): the table is not whole; raise the server's limit", file=sys.stderr)
+    elif result.truncated:
         print(f"rightsgraph: note: result cut at {args.max_rows} rows (raise --max-rows to see more)", file=sys.stderr)
     return 0
 
@@ -314,6 +320,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
         pass
     finally:
         server.stop()
+    return 0
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    from graph.progress import progress
+    from graph.query.push import push
+
+    for done in push(args.graph, args.endpoint, args.store_url, args.update_url,
+                     lambda graphs: progress(graphs, "graphs", unit="graph")):
+        print(done.line())
     return 0
 
 
@@ -468,6 +484,8 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--endpoint", help="query a SPARQL endpoint URL instead of the graph file")
     q.add_argument("--max-rows", type=bounded(1, 1_000_000), default=10_000,
                    help="stop after this many rows and say so, 1 to 1000000 (default 10000)")
+    q.add_argument("--limit", type=bounded(1, 1_000_000), help="show one page of this many rows; stderr says which rows of how many")
+    q.add_argument("--offset", type=bounded(0, 1_000_000), default=0, help="skip this many rows first (with --limit: the page's start)")
     q.add_argument("--list", action="store_true", help="list the library with each question")
     q.add_argument("--prefixes", action="store_true",
                    help="print the prefixes that -e queries get without declaring them (rg:, rgd:, rdfs:, skos:, sem:, prov:, oa:, xsd:, schema: ...)")
@@ -485,6 +503,16 @@ def parser() -> argparse.ArgumentParser:
                     help="let queries use SERVICE to fetch from other endpoints (off: a query could make the server "
                     "request any URL)")
     sv.set_defaults(func=cmd_serve)
+
+    pu = sub.add_parser("push", help="load the built graph into a SPARQL server, each report's named graph replaced whole")
+    pu.add_argument("--endpoint", required=True,
+                    help="the server's SPARQL query URL, e.g. http://127.0.0.1:7878/query (its store and update "
+                         "services are looked for beside it)")
+    pu.add_argument("--graph", type=Path, default=DEFAULT_OUT / "graph.trig", help="built graph to push (default: out/graph.trig)")
+    pu.add_argument("--store-url", help="the Graph Store Protocol URL, when it is not ENDPOINT/../store")
+    pu.add_argument("--update-url", help="the SPARQL Update URL for servers without the Graph Store Protocol "
+                                         "(default: ENDPOINT/../update)")
+    pu.set_defaults(func=cmd_push)
 
     m = sub.add_parser("mappings", help="regenerate ontology/mappings.sssom.tsv from the Turtle")
     m.set_defaults(func=cmd_mappings)

@@ -288,7 +288,12 @@ class EndpointBackend:
         names = doc["head"]["vars"]
         bindings_out = doc["results"]["bindings"]
         rows = [{k: _from_json(v) for k, v in b.items()} for b in bindings_out[:max_rows]]
-        return Result("select", vars=names, rows=rows, truncated=len(bindings_out) > max_rows)
+        # Virtuoso cuts an answer at its ResultSetMaxRows and says so only in this header: a full-looking table
+        # that is not whole. Carried to the caller, which says it.
+        cap = response.response.headers.get("X-SPARQL-MaxRows", "")
+        server_limit = int(cap) if cap.isdigit() and len(bindings_out) >= int(cap) else None
+        return Result("select", vars=names, rows=rows, truncated=len(bindings_out) > max_rows or server_limit is not None,
+                      server_limit=server_limit)
 
     @staticmethod
     def _cut_short(body: bytes) -> str:

@@ -18,6 +18,19 @@ class Result:
     graph: Graph | None = None
     boolean: bool | None = None
     truncated: bool = False
+    server_limit: int | None = None  # the endpoint cut its answer at this many rows (X-SPARQL-MaxRows)
+
+    def page(self, limit: int | None, offset: int = 0) -> tuple[Result, str | None]:
+        """Rows offset+1 to offset+limit of a table, and a line saying which of how many they are."""
+        if self.kind != "select" or (limit is None and not offset):
+            return self, None
+        total = len(self.rows)
+        rows = self.rows[offset:offset + limit] if limit is not None else self.rows[offset:]
+        shown = f"rows {offset + 1}-{offset + len(rows)}" if rows else "no rows"
+        more = f" (--offset {offset + len(rows)} for the next page)" if offset + len(rows) < total else ""
+        of = f"{total}{'+' if self.truncated else ''}"
+        return (Result(self.kind, self.vars, rows, truncated=self.truncated, server_limit=self.server_limit),
+                f"{shown} of {of}{more}")
 
     def records(self) -> list[dict[str, object]]:
         """Rows as plain Python values (str, int, date ...), for use in code."""

@@ -164,3 +164,13 @@ def test_export_refuses_an_out_that_is_not_its_file(built, tmp_path, capsys, out
     target = tmp_path if out == "." else tmp_path / out
     assert main(["export", "--graph", ttl, "--out", str(target)]) == 2
     assert message in capsys.readouterr().err and not (tmp_path / "g.txt").exists()
+
+
+def test_a_page_of_rows_says_which_of_how_many(built, capsys):
+    trig = str(built.written[0].parent / "graph.trig")
+    assert main(["query", "timeline", "--graph", trig, "--format", "csv"]) == 0
+    everything = capsys.readouterr().out.splitlines()[1:]
+    assert main(["query", "timeline", "--graph", trig, "--format", "csv", "--limit", "5", "--offset", "10"]) == 0
+    out = capsys.readouterr()
+    assert out.out.splitlines()[1:] == everything[10:15]
+    assert out.err.strip() == f"rightsgraph: rows 11-15 of {len(everything)} (--offset 15 for the next page)"
