@@ -280,7 +280,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     if bool(args.query) == bool(args.expression):
         raise BuildError("query", "give a library name, an .rq file, or -e 'SPARQL' (see --list)")
     backend = (sparql.EndpointBackend(args.endpoint) if args.endpoint
-               else sparql.LocalBackend(args.graph, allow_federation=args.allow_federation))
+               else sparql.LocalBackend(args.graph, allow_federation=args.allow_federation, store_dir=args.store))
     params = _params(args.param)
     if args.expression:
         result = sparql.run_text(args.expression, params, backend, args.max_rows, prefixes=True)
@@ -484,6 +484,8 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--endpoint", help="query a SPARQL endpoint URL instead of the graph file")
     q.add_argument("--max-rows", type=bounded(1, 1_000_000), default=10_000,
                    help="stop after this many rows and say so, 1 to 1000000 (default 10000)")
+    q.add_argument("--store", type=Path, help="an Oxigraph store folder on disk: loaded from --graph the first time, "
+                                              "reused until the graph file changes (for large graphs)")
     q.add_argument("--limit", type=bounded(1, 1_000_000), help="show one page of this many rows; stderr says which rows of how many")
     q.add_argument("--offset", type=bounded(0, 1_000_000), default=0, help="skip this many rows first (with --limit: the page's start)")
     q.add_argument("--list", action="store_true", help="list the library with each question")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 import urllib.error
 from pathlib import Path
 
@@ -74,22 +75,35 @@ def check_syntax(text: str, where: str) -> None:
     pyoxigraph parses only by evaluating, and evaluating a SERVICE clause calls
     out even on an empty store: such a query is left to the engine it is sent to.
     """
-    import pyoxigraph as ox
-
     if uses_service(text):
         return
+    problem = _parse_problem(text)
+    if problem is not None:
+        raise _syntax_error(where, SyntaxError(problem), text)
+
+
+@lru_cache(maxsize=512)
+def _parse_problem(text: str) -> str | None:
+    """The parser's message for a query, or None; asked once per text (library queries run again and again)."""
+    import pyoxigraph as ox
+
     try:
         ox.Store().query(text)
     except SyntaxError as err:
-        raise _syntax_error(where, err, text) from None
+        return str(err)
     except (RuntimeError, OSError):
         pass
+    return None
 
 
 class LocalBackend:
-    """The built graph in an in-memory Oxigraph store; named graphs unioned as the default graph."""
+    """The built graph in an Oxigraph store; named graphs unioned as the default graph.
 
-    def __init__(self, path: Path = DEFAULT_GRAPH, allow_federation: bool = False):
+    In memory by default; with store_dir, an Oxigraph store on disk that is
+    loaded once and reused until the graph file changes (graph/query/stores.py).
+    """
+
+    def __init__(self, path: Path = DEFAULT_GRAPH, allow_federation: bool = False, store_dir: Path | None = None):
         import pyoxigraph as ox
 
         self.allow_federation = allow_federation
@@ -101,6 +115,12 @@ class LocalBackend:
         fmt = formats.get(path.suffix)
         if fmt is None:
             raise BuildError(str(path), f"unknown graph format (use one of {', '.join(formats)})")
+        self.where = str(path)
+        if store_dir is not None:
+            from graph.query.stores import prepare_store
+
+            self.store = ox.Store.read_only(str(prepare_store(path, Path(store_dir))))
+            return
         self.store = ox.Store()
         try:
             self.store.bulk_load(path=str(path), format=fmt)

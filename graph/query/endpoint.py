@@ -9,10 +9,7 @@ and writes the offline query page that talks to it.
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 import subprocess
-import sys
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -23,43 +20,11 @@ from graph.query.federation import Guard
 from graph.resources import DEFAULT_OUT, template
 from graph.write.serialize import embed_json, fill_template
 from graph.query import DEFAULT_MAX_ROWS, LocalBackend, library
+from graph.query.stores import oxigraph_binary, prepare_store
 
 PAGE_MAX_ROWS = 1000
 EXAMPLES = {"actor": "NSS", "place": "Almaty", "from": "2009-09", "to": "2009-12", "fact": "almaty-raid",
             "entity": "osce-chairmanship", "hops": "2", "date": "2009-05"}
-
-
-def oxigraph_binary() -> str:
-    """The oxigraph CLI installed beside this Python, or on PATH."""
-    beside = Path(sys.executable).with_name("oxigraph")
-    if beside.exists():
-        return str(beside)
-    found = shutil.which("oxigraph")
-    if not found:
-        raise BuildError("oxigraph", "the Oxigraph server is not installed (pip install oxigraph)")
-    return found
-
-
-def prepare_store(graph_file: Path, store_dir: Path) -> Path:
-    """Load the graph into an Oxigraph store, reusing it while the graph file is unchanged."""
-    if not graph_file.is_file():
-        raise BuildError(str(graph_file), "graph file not found: run `rightsgraph build` first, or pass --graph FILE")
-    digest = hashlib.sha256(graph_file.read_bytes()).hexdigest()
-    marker = store_dir / "rightsgraph-source.sha256"
-    if marker.is_file() and marker.read_text().strip() == digest:
-        return store_dir
-    tmp = store_dir.with_name(store_dir.name + ".loading")
-    shutil.rmtree(tmp, ignore_errors=True)
-    done = subprocess.run([oxigraph_binary(), "load", "--location", str(tmp), "--file", str(graph_file)],
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        shutil.rmtree(tmp, ignore_errors=True)
-        last = (done.stderr.strip().splitlines() or ["unknown error"])[-1]
-        raise BuildError(str(graph_file), f"oxigraph could not load the graph: {last}")
-    (tmp / marker.name).write_text(digest + "\n")
-    shutil.rmtree(store_dir, ignore_errors=True)
-    tmp.rename(store_dir)
-    return store_dir
 
 
 def page_data(graph_file: Path, endpoint: str) -> dict:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,8 +75,16 @@ def parse_library_file(path: Path) -> LibraryQuery:
 
 
 def library(directory: Path | None = None) -> dict[str, LibraryQuery]:
+    """The library, read again only when a file in it changed: a query is asked often, its file read once."""
     directory = directory if directory is not None else queries_dir()
-    return {p.stem: parse_library_file(p) for p in sorted(directory.glob("*.rq"))}
+    files = sorted(directory.glob("*.rq"))
+    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    return dict(_parsed(directory, stamp))
+
+
+@lru_cache(maxsize=16)
+def _parsed(directory: Path, stamp: tuple) -> tuple[tuple[str, LibraryQuery], ...]:
+    return tuple((Path(name).stem, parse_library_file(directory / name)) for name, *_ in stamp)
 
 
 def find_query(spec: str, directory: Path | None = None) -> LibraryQuery:

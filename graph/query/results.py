@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
@@ -38,17 +39,27 @@ class Result:
 
 
 def _from_ox(term):
+    """A pyoxigraph term as an rdflib term. IRIs and literals repeat across rows (types, roles, labels), and
+    building an rdflib term parses and checks it, so each distinct one is built once per process."""
     import pyoxigraph as ox
 
     if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
+        return _iri(term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
+        return _literal(term.value, term.language, None if term.language else term.datatype.value)
     raise TypeError(f"unexpected term {term!r}")
+
+
+@lru_cache(maxsize=1 << 16)
+def _iri(value: str) -> URIRef:
+    return URIRef(value)
+
+
+@lru_cache(maxsize=1 << 16)
+def _literal(value: str, language: str | None, datatype: str | None) -> Literal:
+    return Literal(value, lang=language) if language else Literal(value, datatype=_iri(datatype))
 
 
 def _to_ox(term):

@@ -19,11 +19,8 @@ from tests.paths import ROOT
 from graph.query import EndpointBackend, LocalBackend, library, run_query, run_text
 from rdflib import URIRef
 
-PARAMS = {"actor_events": {"actor": "NSS"}, "events_in_place": {"place": "Semipalatinsk"},
-          "events_in_period": {"from": "2009-09", "to": "2009-12"}, "events_by_right": {"right": "freedom of religion"},
-          "evidence": {"fact": "sr-finding-beatings"}, "neighbourhood": {"entity": "osce-chairmanship", "hops": "2"},
-          "office_holders": {"date": "2022-01"}, "statement_sources": {"fact": "almaty-detention"},
-          "claims_about": {"event": "almaty-ill-treatment"}}
+from tests.graph.query.shared import PARAMS, normalise
+
 
 
 @pytest.fixture(scope="module")
@@ -91,8 +88,6 @@ def test_time_limit_is_reported(server):
         EndpointBackend(server.query_url, timeout=30).run(heavy, {}, "-e", 10)
 
 
-def normalise(rows):
-    return sorted(sorted((k, "; ".join(sorted(str(v).split("; ")))) for k, v in r.items()) for r in rows)
 
 
 @pytest.mark.parametrize("name", sorted(library()))

@@ -10,9 +10,10 @@ import pytest
 
 from graph.errors import BuildError
 from graph.query import EndpointBackend, LocalBackend, library, run_query, run_text
-from graph.query.endpoint import free_port, oxigraph_binary
+from graph.query.endpoint import free_port
+from graph.query.stores import oxigraph_binary
 from graph.query.push import push, sibling
-from tests.graph.query.test_endpoint import PARAMS, normalise
+from tests.graph.query.shared import PARAMS, normalise
 
 
 @pytest.fixture

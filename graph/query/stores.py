@@ -1,0 +1,57 @@
+"""Oxigraph stores on disk: a large graph is loaded once and reused by every command until it changes.
+
+Parsing a million triples takes seconds and gigabytes; a store on disk opens
+at once. The store remembers the SHA-256 of the graph file it was loaded from
+and is loaded again (into a fresh folder, renamed into place when complete)
+only when the file changed, so a half-loaded store is never used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from graph.errors import BuildError
+
+
+def oxigraph_binary() -> str:
+    """The oxigraph CLI installed beside this Python, or on PATH."""
+    beside = Path(sys.executable).with_name("oxigraph")
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("oxigraph")
+    if not found:
+        raise BuildError("oxigraph", "the Oxigraph server is not installed (pip install oxigraph)")
+    return found
+
+
+def prepare_store(graph_file: Path, store_dir: Path) -> Path:
+    """Load the graph into an Oxigraph store, reusing it while the graph file is unchanged."""
+    if not graph_file.is_file():
+        raise BuildError(str(graph_file), "graph file not found: run `rightsgraph build` first, or pass --graph FILE")
+    digest = hashlib.sha256()
+    with graph_file.open("rb") as data:  # in blocks: a large graph is not read into memory to be hashed
+        for block in iter(lambda: data.read(1 << 20), b""):
+            digest.update(block)
+    digest = digest.hexdigest()
+    marker = store_dir / "rightsgraph-source.sha256"
+    if marker.is_file() and marker.read_text().strip() == digest:
+        return store_dir
+    tmp = store_dir.with_name(store_dir.name + ".loading")
+    shutil.rmtree(tmp, ignore_errors=True)
+    done = subprocess.run([oxigraph_binary(), "load", "--location", str(tmp), "--file", str(graph_file)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+        last = (done.stderr.strip().splitlines() or ["unknown error"])[-1]
+        raise BuildError(str(graph_file), f"oxigraph could not load the graph: {last}")
+    (tmp / marker.name).write_text(digest + "\n")
+    shutil.rmtree(store_dir, ignore_errors=True)
+    tmp.rename(store_dir)
+    return store_dir
+
+
+__all__ = ["oxigraph_binary", "prepare_store"]

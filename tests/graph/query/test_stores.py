@@ -1,0 +1,33 @@
+"""The Oxigraph store on disk: the same answers as in memory, loaded once, loaded again when the graph changes."""
+
+import shutil
+
+from graph.query import LocalBackend, library, run_query, run_text
+from tests.graph.query.shared import PARAMS, normalise
+
+
+def test_every_library_query_answers_the_same_from_the_store_on_disk(built, tmp_path):
+    trig = built.written[0].parent / "graph.trig"
+    memory, disk = LocalBackend(trig), LocalBackend(trig, store_dir=tmp_path / "store")
+    for name in sorted(library()):
+        a, b = run_query(name, PARAMS.get(name, {}), memory), run_query(name, PARAMS.get(name, {}), disk)
+        if a.kind == "graph":
+            assert len(a.graph) == len(b.graph) > 0, name
+        else:
+            assert normalise(a.rows) == normalise(b.rows), name
+
+
+def test_the_store_is_reused_until_the_graph_file_changes(built, tmp_path):
+    trig = tmp_path / "graph.trig"
+    shutil.copy(built.written[0].parent / "graph.trig", trig)
+    store = tmp_path / "store"
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    before = int(run_text(count, {}, LocalBackend(trig, store_dir=store)).rows[0]["n"])
+    marker = store / "rightsgraph-source.sha256"
+    stamp = marker.stat().st_mtime_ns
+    LocalBackend(trig, store_dir=store)
+    assert marker.stat().st_mtime_ns == stamp  # not loaded again
+    with trig.open("a", encoding="utf-8") as out:
+        out.write('\n<https://w3id.org/rightsgraph/id/graph/extra> { <urn:x:a> <urn:x:b> "c" . }\n')
+    after = int(run_text(count, {}, LocalBackend(trig, store_dir=store)).rows[0]["n"])
+    assert after == before + 1 and not (tmp_path / "store.loading").exists()
