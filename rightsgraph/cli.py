@@ -35,7 +35,8 @@ def cmd_viz(args: argparse.Namespace) -> int:
     from viz.draw.page import page_html
     from viz.views import select
 
-    G, title = select(args.graph, args.focus, args.hops, args.query, _params(args.param), args.date_from, args.date_to)
+    G, title = select(args.graph, args.focus, args.hops, args.query, _params(args.param), args.date_from, args.date_to,
+                      endpoint=args.endpoint)
     write_atomic(args.out, page_html(G, title))
     print(f"wrote {args.out} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")
     if args.screenshot:
@@ -53,7 +54,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     fmt = args.out.suffix.lstrip(".").lower()
     if fmt not in ("svg", "png", "pdf"):
         raise BuildError(f"--out {args.out}", "the timeline is written as .svg, .png or .pdf")
-    data = render(load_network(args.graph), fmt)
+    data = render(load_network(args.graph, args.endpoint), fmt)
     if fmt in ("png", "pdf"):
         tmp = args.out.with_name(f".{args.out.name}.tmp")
         tmp.write_bytes(data)
@@ -70,10 +71,10 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     from viz.analysis import centrality, communities, explain, shortest_path
     from viz.views import load_network, node_id
 
-    G = load_network(args.graph)
+    G = load_network(args.graph, args.endpoint)
     report = {"central_actors": centrality(G, args.top), "communities": communities(G)}
     if args.path:
-        a, b = (node_id(args.graph, v) for v in args.path)
+        a, b = (node_id(args.graph, v, args.endpoint) for v in args.path)
         steps = shortest_path(G, a, b)
         report["path"] = {"steps": steps, "explained": explain(steps)}
     if args.format == "json":
@@ -113,20 +114,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     out = export_target(args)
     if args.profile:
-        from rdflib import Graph
-
         from graph.write import profiles, serialize
+        from viz.views import load_rdf
 
-        if not args.graph.is_file():
-            raise BuildError(str(args.graph), "graph file not found: run `rightsgraph build` first, or pass --graph FILE")
-        g = Graph()
-        g.parse(args.graph)
+        g = load_rdf(args.graph, args.endpoint)
         targets = {out: profiles.schema_org(g) if args.profile == "schema" else serialize.turtle(profiles.sem(g))}
     else:
         from viz import export
         from viz.views import load_network
 
-        G = export.network(load_network(args.graph), args.network)
+        G = export.network(load_network(args.graph, args.endpoint), args.network)
         if args.format == "csv":  # two files: NAME-nodes.csv and NAME-edges.csv beside each other
             nodes, edges = export.to_csv(G)
             targets = {out.with_name(f"{out.stem}-nodes.csv"): nodes, out.with_name(f"{out.stem}-edges.csv"): edges}
@@ -398,6 +395,7 @@ def parser() -> argparse.ArgumentParser:
     ttl = DEFAULT_OUT / "graph.ttl"
     v = sub.add_parser("viz", help="write the interactive network page (offline HTML)")
     v.add_argument("--graph", type=Path, default=ttl, help="built graph to draw (default: out/graph.ttl)")
+    v.add_argument("--endpoint", help="instead of --graph: a SPARQL endpoint that holds the graph (pushed with `rightsgraph push`)")
     v.add_argument("--out", type=Path, default=DEFAULT_OUT / "network.html", help="page to write (default: out/network.html)")
     v.add_argument("--focus", help="draw only what lies around this entity or event (id, name or IRI)")
     v.add_argument("--hops", type=bounded(1, 3), default=1, help="how far around --focus, 1 to 3 (default 1)")
@@ -411,12 +409,14 @@ def parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("timeline", help="draw events over time (SVG or PNG)")
     t.add_argument("--graph", type=Path, default=ttl, help="built graph to draw (default: out/graph.ttl)")
+    t.add_argument("--endpoint", help="instead of --graph: a SPARQL endpoint that holds the graph (pushed with `rightsgraph push`)")
     t.add_argument("--out", type=Path, default=DEFAULT_OUT / "timeline.svg",
                    help="picture to write; .svg, .png or .pdf (default: out/timeline.svg)")
     t.set_defaults(func=cmd_timeline)
 
     a = sub.add_parser("analyse", help="central actors, communities, shortest path between two entities")
     a.add_argument("--graph", type=Path, default=ttl, help="built graph to analyse (default: out/graph.ttl)")
+    a.add_argument("--endpoint", help="instead of --graph: a SPARQL endpoint that holds the graph (pushed with `rightsgraph push`)")
     a.add_argument("--path", nargs=2, metavar=("FROM", "TO"), help="explain the shortest chain between two entities")
     a.add_argument("--top", type=int, default=10, help="how many central actors to list (default: 10)")
     a.add_argument("--format", choices=["table", "json"], default="table", help="text for people or JSON for programs (default: table)")
@@ -424,6 +424,7 @@ def parser() -> argparse.ArgumentParser:
 
     x = sub.add_parser("export", help="the network for Gephi, Cytoscape and spreadsheets")
     x.add_argument("--graph", type=Path, default=ttl, help="built graph to export (default: out/graph.ttl)")
+    x.add_argument("--endpoint", help="instead of --graph: a SPARQL endpoint that holds the graph (pushed with `rightsgraph push`)")
     x.add_argument("--format", choices=["graphml", "gexf", "csv", "cytoscape"], default="graphml",
                    help="GraphML (Gephi, yEd), GEXF, CSV (a nodes and an edges file) or Cytoscape JSON (default: graphml)")
     x.add_argument("--network", choices=["full", "actors"], default="full",

@@ -11,7 +11,19 @@ from graph.errors import BuildError
 from viz.network import in_period, neighbourhood, project, short, subgraph_of_terms
 
 
-def load_network(graph_file: Path) -> nx.MultiDiGraph:
+def backend_for(graph_file: Path, endpoint: str | None = None):
+    """Where questions about the graph go: the SPARQL endpoint when one is named, else the built file."""
+    from graph.query import EndpointBackend, LocalBackend
+
+    return EndpointBackend(endpoint) if endpoint else LocalBackend(graph_file)
+
+
+def load_rdf(graph_file: Path, endpoint: str | None = None) -> Graph:
+    """The whole graph as rdflib reads it: parsed from the file, or fetched from the endpoint with one CONSTRUCT."""
+    if endpoint:
+        from graph.query import EndpointBackend, run_text
+
+        return run_text("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {}, EndpointBackend(endpoint)).graph
     if not graph_file.is_file():
         raise BuildError(str(graph_file), "graph file not found: run `rightsgraph build` first, or pass --graph FILE")
     g = Graph()
@@ -20,37 +32,41 @@ def load_network(graph_file: Path) -> nx.MultiDiGraph:
     except Exception as err:  # rdflib raises many kinds for a file that is not RDF
         why = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise BuildError(str(graph_file), f"not a readable RDF graph: {why[:200]}") from None
-    return project(g)
+    return g
 
 
-def node_id(graph_file: Path, value: str) -> str:
+def load_network(graph_file: Path, endpoint: str | None = None) -> nx.MultiDiGraph:
+    return project(load_rdf(graph_file, endpoint))
+
+
+def node_id(graph_file: Path, value: str, endpoint: str | None = None) -> str:
     """An id, name, alias or IRI as a network node id, resolved the way query parameters are."""
-    from graph.query import LocalBackend, resolve_entity
+    from graph.query import resolve_entity
 
-    return short(resolve_entity(LocalBackend(graph_file), value, f"entity {value!r}"))
+    return short(resolve_entity(backend_for(graph_file, endpoint), value, f"entity {value!r}"))
 
 
 def select(graph_file: Path, focus: str | None = None, hops: int = 1, query: str | None = None,
            params: dict[str, str] | None = None, date_from: str | None = None,
-           date_to: str | None = None) -> tuple[nx.MultiDiGraph, str]:
+           date_to: str | None = None, endpoint: str | None = None) -> tuple[nx.MultiDiGraph, str]:
     """The network to draw and a title that says what was selected."""
     from graph import dates
 
     for option, value in (("--from", date_from), ("--to", date_to)):
         if value is not None and dates.problem(value):
             raise BuildError(f"{option} {value}", f"not a date: {dates.problem(value)}")
-    G = load_network(graph_file)
+    G = load_network(graph_file, endpoint)
     title = "rightsgraph network"
     if query:
-        from graph.query import LocalBackend, run_query
+        from graph.query import run_query
 
-        result = run_query(query, params or {}, LocalBackend(graph_file))
+        result = run_query(query, params or {}, backend_for(graph_file, endpoint))
         terms = ([t for row in result.rows for t in row.values()] if result.kind == "select"
                  else [t for triple in result.graph for t in triple])
         G = subgraph_of_terms(G, terms)
         title += f": {Path(query).stem}"
     if focus:
-        center = node_id(graph_file, focus)
+        center = node_id(graph_file, focus, endpoint)
         if center not in G:
             raise BuildError(f"--focus {focus}", "not a node of the network")
         G = neighbourhood(G, center, hops)

@@ -157,3 +157,21 @@ def test_a_virtuoso_answer_cut_at_its_row_limit_is_reported(built, virtuoso, cap
     assert small.server_limit is None and not small.truncated
     assert main(["query", "--endpoint", virtuoso, "--format", "csv", "-e", "SELECT ?s WHERE { ?s ?p ?o }"]) == 0
     assert "the endpoint cut its answer at 50 rows" in capsys.readouterr().err
+
+
+def test_pictures_exports_and_analysis_run_against_the_server_as_locally(built, writable, tmp_path, capsys):
+    """Pushed, the graph draws and exports from the server exactly as from the file: the same bytes."""
+    from rightsgraph.cli import main
+    from viz.views import select
+
+    out = built.written[0].parent
+    push(out / "graph.trig", writable)
+    assert main(["export", "--endpoint", writable, "--out", str(tmp_path / "remote.graphml")]) == 0
+    assert main(["export", "--graph", str(out / "graph.ttl"), "--out", str(tmp_path / "local.graphml")]) == 0
+    assert (tmp_path / "remote.graphml").read_bytes() == (tmp_path / "local.graphml").read_bytes()
+    remote, _ = select(out / "graph.ttl", query="torture_allegations", endpoint=writable)
+    local, _ = select(out / "graph.ttl", query="torture_allegations")
+    assert sorted(remote.nodes) == sorted(local.nodes) and remote.number_of_edges() == local.number_of_edges()
+    capsys.readouterr()
+    assert main(["analyse", "--endpoint", writable, "--path", "NSS", "UNHCR", "--format", "json"]) == 0
+    assert "UNHCR" in capsys.readouterr().out
