@@ -26,7 +26,8 @@ def pictures(result: BuildResult) -> dict[str, str]:
     from viz.network import project
 
     G = project(result.graph)
-    return dict(zip(PICTURES, (page_html(G, TITLE), render(G, "svg").decode("utf-8"))))
+    timeline = render(G, "svg")  # drawn once: the page embeds the same picture
+    return dict(zip(PICTURES, (page_html(G, TITLE, timeline_svg=timeline), timeline.decode("utf-8"))))
 
 
 def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None, out_dir: Path | None = DEFAULT_OUT,

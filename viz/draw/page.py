@@ -117,7 +117,9 @@ def build_network(G: nx.MultiDiGraph) -> Network:
     return net
 
 
-def page_html(G: nx.MultiDiGraph, title: str, with_timeline: bool = True, budget: int = NODE_BUDGET) -> str:
+def page_html(G: nx.MultiDiGraph, title: str, with_timeline: bool = True, budget: int = NODE_BUDGET,
+              timeline_svg: bytes | None = None) -> str:
+    """The page; timeline_svg, when the caller drew the timeline already, saves drawing it twice."""
     total = G.number_of_nodes()
     G, omitted = within_budget(G, budget)
     net = build_network(G)
@@ -146,6 +148,7 @@ def page_html(G: nx.MultiDiGraph, title: str, with_timeline: bool = True, budget
         "rights": rights,
         "years": [years[0], years[-1]] if years else [None, None],
         "timeline": [{"id": r["id"], "date": r["date"], "label": r["summary"] or r["label"]} for r in event_rows(G)],
-        "timelineSvg": base64.b64encode(render(G, "svg")).decode() if with_timeline and event_rows(G) else None,
+        "timelineSvg": (base64.b64encode(timeline_svg if timeline_svg is not None else render(G, "svg")).decode()
+                        if with_timeline and event_rows(G) else None),
     }
     return fill_template(template("viz.draw", "network.html"), {"DATA": embed_json(data), "VIS": vis_network_js()})
