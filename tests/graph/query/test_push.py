@@ -16,21 +16,27 @@ from graph.query.push import push, sibling
 from tests.graph.query.shared import PARAMS, normalise
 
 
+def answering(url: str, seconds: float) -> None:
+    """Wait until a SPARQL endpoint answers ASK {}; a server that never does fails the test here, by name."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"{url} did not answer within {seconds:.0f} s")
+
+
 @pytest.fixture
 def writable(tmp_path):
     """A writable Oxigraph server whose default graph is the union of its named graphs, as `serve` runs it."""
     port = free_port()
     proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(tmp_path / "db"), "--bind",
                              f"127.0.0.1:{port}", "--union-default-graph"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/query"
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=1):
-                break
-        except OSError:
-            time.sleep(0.1)
+    answering(url, 20)
     yield url
     proc.terminate()
     proc.wait(timeout=20)
@@ -110,13 +116,7 @@ def virtuoso(tmp_path):
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{http}/sparql"
     try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.3)
+        answering(url, 90)
         # Its anonymous SPARQL user may write, as a team's loading account would; only the tests' throwaway server.
         subprocess.run([isql, str(sql), "dba", "dba", 'exec=GRANT SPARQL_UPDATE TO "SPARQL";'], check=True,
                        capture_output=True, timeout=60)
