@@ -6,7 +6,8 @@ with pyoxigraph alone. Each library query then runs RUNS times through the
 project (parameter resolution, VALUES binding, result conversion) and RUNS
 times as the very same text on the raw store; the table gives both medians
 and their ratio. Each size runs in its own process, so peak memory is that
-size's own.
+size's own. `serve` is timed twice: loading its store on disk the first time,
+and starting until its endpoint answers once the store is loaded.
 
     .venv/bin/python bench/run.py                       # 10k and 100k triples
     .venv/bin/python bench/run.py --sizes 10000 100000 1000000 --write
@@ -72,7 +73,29 @@ def one_size(path: Path) -> dict:
         rows[name] = {"project_ms": project, "raw_ms": bare, "rows": size}
     triples = sum(1 for _ in open(path, encoding="utf-8"))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    return {"triples": triples, "load_s": load, "raw_load_s": raw_load, "peak_mib": peak, "queries": rows}
+    return {"triples": triples, "load_s": load, "raw_load_s": raw_load, "peak_mib": peak, "queries": rows,
+            **serve_times(path)}
+
+
+def serve_times(path: Path) -> dict:
+    """`serve` on this graph: loading its store on disk the first time, then the first answer from a loaded store."""
+    import shutil
+    import tempfile
+
+    from graph.query.endpoint import free_port, start_server
+    from graph.query.stores import prepare_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Path(tmp) / "store"
+        start = time.perf_counter()
+        prepare_store(path, store)
+        store_load = time.perf_counter() - start
+        start = time.perf_counter()
+        server = start_server(path, port=free_port(), store_dir=store)  # returns once the endpoint answers
+        first_answer = time.perf_counter() - start
+        server.stop()
+        shutil.rmtree(store, ignore_errors=True)
+    return {"store_load_s": store_load, "serve_first_answer_s": first_answer}
 
 
 def machine() -> str:
@@ -95,6 +118,8 @@ def table(results: list[dict]) -> str:
     lines.append("| load, project (s) | " + " | ".join(f"{r['load_s']:.2f}" for r in results) + " |")
     lines.append("| load, raw pyoxigraph (s) | " + " | ".join(f"{r['raw_load_s']:.2f}" for r in results) + " |")
     lines.append("| peak memory (MiB) | " + " | ".join(f"{r['peak_mib']:.0f}" for r in results) + " |")
+    lines.append("| `serve`: store on disk, first load (s) | " + " | ".join(f"{r['store_load_s']:.2f}" for r in results) + " |")
+    lines.append("| `serve`: first answer, store loaded (s) | " + " | ".join(f"{r['serve_first_answer_s']:.2f}" for r in results) + " |")
     for name in sorted(results[0]["queries"]):
         cells = []
         for r in results:

@@ -304,8 +304,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # port: the handler is in place before the child exists.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     server = start_server(args.graph, args.host, args.port, args.timeout, allow_federation=args.allow_federation)
-    page = write_query_page(args.graph, server.query_url, args.page)
-    print(f"SPARQL endpoint (read-only): {server.query_url}", flush=True)
+    print(f"SPARQL endpoint (read-only): {server.query_url}", flush=True)  # it answers from here on
+    page = write_query_page(server.query_url, args.page)
     print(f"query page (works offline): {page.resolve().as_uri()}", flush=True)
     print(f"Oxigraph's own query editor (YASGUI, served by Oxigraph, offline): {server.query_url.rsplit('/', 1)[0]}/",
           flush=True)

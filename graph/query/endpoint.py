@@ -19,7 +19,7 @@ from graph.errors import BuildError
 from graph.query.federation import Guard
 from graph.resources import DEFAULT_OUT, template
 from graph.write.serialize import embed_json, fill_template
-from graph.query import DEFAULT_MAX_ROWS, LocalBackend, library
+from graph.query import DEFAULT_MAX_ROWS, library
 from graph.query.stores import oxigraph_binary, prepare_store
 
 PAGE_MAX_ROWS = 1000
@@ -27,11 +27,17 @@ EXAMPLES = {"actor": "NSS", "place": "Almaty", "from": "2009-09", "to": "2009-12
             "entity": "osce-chairmanship", "hops": "2", "date": "2009-05"}
 
 
-def page_data(graph_file: Path, endpoint: str) -> dict:
-    """What the query page needs: the library, entity names for parameters, rights."""
+def page_data(endpoint: str) -> dict:
+    """What the query page needs: the library, entity names for parameters, rights.
+
+    Asked of the endpoint the page is for, which is already running: loading
+    the graph a second time only for the page doubled the memory of `serve`
+    and its time to start on a large graph.
+    """
+    from graph.query import EndpointBackend
     from graph.query.params import entity_names
 
-    backend = LocalBackend(graph_file)
+    backend = EndpointBackend(endpoint)
     # The names and aliases the command line accepts, so the page takes the same ("Semipalatinsk", "NSS").
     names: dict[str, list[str]] = {}
     for name, iri in entity_names(backend, "page"):
@@ -55,10 +61,10 @@ def page_data(graph_file: Path, endpoint: str) -> dict:
     }
 
 
-def write_query_page(graph_file: Path, endpoint: str, target: Path) -> Path:
+def write_query_page(endpoint: str, target: Path) -> Path:
     from graph.write.serialize import write_atomic
 
-    html = fill_template(template("graph.query", "query_page.html"), {"DATA": embed_json(page_data(graph_file, endpoint))})
+    html = fill_template(template("graph.query", "query_page.html"), {"DATA": embed_json(page_data(endpoint))})
     write_atomic(target, html)
     return target
 

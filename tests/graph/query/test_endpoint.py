@@ -111,7 +111,7 @@ def test_cli_against_endpoint(server):
 
 
 def test_query_page_is_offline_and_has_the_library(server, trig, tmp_path):
-    page = write_query_page(trig, server.query_url, tmp_path / "query.html").read_text()
+    page = write_query_page(server.query_url, tmp_path / "query.html").read_text()
     for name in library():
         assert f'"name": "{name}"' in page
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)\s*=", page, re.I)
@@ -150,7 +150,7 @@ def result_cells(driver) -> list[str]:
 def test_query_page_runs_a_library_question_in_chromium(server, trig, tmp_path, driver):
     from selenium.webdriver.common.by import By
 
-    page = write_query_page(trig, server.query_url, tmp_path / "query.html")
+    page = write_query_page(server.query_url, tmp_path / "query.html")
     box = ask_on_the_page(driver, page, "office_holders", "date", "2022-01")
     assert "Kassym-Jomart Tokayev" in result_cells(driver)
     assert driver.find_element(By.ID, "status").text == "2 rows"
@@ -166,7 +166,7 @@ def test_query_page_takes_the_names_the_command_line_takes(server, trig, tmp_pat
     """An alias ("Semipalatinsk") and an id work on the page as they do in `rightsgraph query`."""
     from selenium.webdriver.common.by import By
 
-    page = write_query_page(trig, server.query_url, tmp_path / "query.html")
+    page = write_query_page(server.query_url, tmp_path / "query.html")
     ask_on_the_page(driver, page, "events_in_place", "place", place)
     if expected == "ok":
         assert any("Semey" in c for c in result_cells(driver))
