@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
-from graph.assemble import CURATORS, READER, assemble, union
+from graph.assemble import CURATION_GRAPH, CURATORS, ONTOLOGY_GRAPH, READER, assemble, union
 from graph.curate.loader import Curation, load_curation
 from graph.errors import BuildError
 from graph.model.namespaces import OA
@@ -22,7 +22,7 @@ from graph.links.table import load_links
 from graph.model.ontology import load_shapes, vocabulary
 from graph.model.terms import RG
 from graph.resources import DEFAULT_CORPUS, data_dir as shipped_data
-from graph.validate import validate
+from graph.validate import validate_reports
 from graph.write import readback, serialize
 
 SUMMARY_CLASSES = ("Person", "Organization", "Group", "Place", "LegalInstrument", "Event", "Office",
@@ -80,7 +80,10 @@ def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None) -> BuildR
     curation = load(data_dir, corpus)
     dataset = assemble(curation)
     graph = union(dataset)
-    violations = validate(graph, load_shapes())
+    shared = {ONTOLOGY_GRAPH, CURATION_GRAPH}
+    reports = {str(g.identifier): g for g in dataset.graphs() if isinstance(g.identifier, URIRef)
+               and g.identifier not in shared and len(g)}
+    violations = validate_reports(reports, [dataset.graph(i) for i in sorted(shared)], graph, load_shapes())
     if violations:
         shown = "; ".join(str(v) for v in violations[:10])
         more = f" (and {len(violations) - 10} more)" if len(violations) > 10 else ""

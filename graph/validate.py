@@ -40,6 +40,51 @@ def validate(data: Graph, shapes: Graph) -> list[Violation]:
     return sorted(out, key=lambda v: (v.focus, v.path, v.message))
 
 
+def validate_reports(graphs: dict[str, Graph], shared: list[Graph], whole: Graph, shapes: Graph) -> list[Violation]:
+    """Each report's graph on its own, with the shared graphs (ontology, curation) and what it borrows.
+
+    pySHACL slows down sharply on large graphs, and hundreds of reports
+    validated as one graph would make the build quadratic in practice; one
+    report at a time keeps it linear. A report may point at a record another
+    report holds (an actor named first elsewhere): that record is borrowed from
+    the whole graph, so that its type and label are seen, and is judged only in
+    its own report's part. With one report this is exactly the whole graph.
+    """
+    out: set[Violation] = set()
+    known = {s for g in shared for s in g.subjects()}  # the ontology and curation go into every part anyway
+    for name in sorted(graphs):
+        own = graphs[name]
+        part = Graph()
+        for g in [*shared, own, borrowed(own, whole, known)]:
+            for triple in g:
+                part.add(triple)
+        # A borrowed record is only context here: it is judged in its own report's part, where it is whole.
+        mine = {str(s) for s in own.subjects()} | {str(s) for s in known}
+        out |= {v for v in validate(part, shapes) if v.focus in mine}
+    return sorted(out, key=lambda v: (v.focus, v.path, v.message))
+
+
+def borrowed(own: Graph, whole: Graph, known: set = frozenset(), depth: int = 2) -> Graph:
+    """What the whole graph says of the nodes `own` points at but does not describe: their records, and the
+    records those point at (so a borrowed actor's evidence is typed), as context for `own`'s shapes."""
+    from rdflib import URIRef
+
+    out = Graph()
+    described = set(own.subjects()) | set(known)
+    frontier = {o for o in own.objects() if isinstance(o, URIRef) and o not in described}
+    seen: set = set()
+    for _ in range(depth):
+        nxt = set()
+        for node in sorted(frontier - seen):
+            seen.add(node)
+            for p, o in whole.predicate_objects(node):
+                out.add((node, p, o))
+                if isinstance(o, URIRef) and o not in described:
+                    nxt.add(o)
+        frontier = nxt
+    return out
+
+
 def rdfs_closure(data: Graph) -> Graph:
     """The graph with what RDFS entails from it: sub-property and sub-class statements, domains and ranges.
 

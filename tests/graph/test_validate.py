@@ -119,3 +119,50 @@ def test_roles_stay_inside_their_meaning(event_class, role, status, fits):
     g.set((EVENT, RG.claimStatus, status))
     found = [m for m in messages(g) if any(k in m for k in ("belongs only to", "is never given", "prospective event"))]
     assert (found == []) == fits, found
+
+
+def split_reports(mini):
+    """The fixture's report graph with the police's record moved into a second report graph, as if named there first."""
+    from rdflib import Graph, URIRef
+
+    from graph.assemble import CURATION_GRAPH, ONTOLOGY_GRAPH
+
+    ds = mini.dataset
+    (doc,) = [g for g in ds.graphs() if isinstance(g.identifier, URIRef) and len(g)
+              and g.identifier not in (ONTOLOGY_GRAPH, CURATION_GRAPH)]
+    police = URIRef(RGD + "entity/police")
+    first, second = Graph(), Graph()
+    for s, p, o in doc:
+        (second if s == police else first).add((s, p, o))
+    assert len(second) > 3 and (None, None, police) in first
+    shared = [ds.graph(ONTOLOGY_GRAPH), ds.graph(CURATION_GRAPH)]
+    return {"first": first, "second": second}, shared, mini.graph
+
+
+def test_reports_are_validated_one_by_one_borrowing_what_they_point_at(mini):
+    from graph.validate import validate_reports
+
+    reports, shared, whole = split_reports(mini)
+    assert validate_reports(reports, shared, whole, load_shapes()) == []
+    # without the borrowed record the first report's events would name an actor of no known class
+    alone = Graph()
+    for g in [*shared, reports["first"]]:
+        for t in g:
+            alone.add(t)
+    assert any("rg:Actor" in str(v) for v in validate(alone, load_shapes()))
+
+
+def test_a_broken_record_in_another_report_is_still_found(mini):
+    from rdflib import URIRef
+
+    from graph.validate import validate_reports
+
+    reports, shared, whole = split_reports(mini)
+    police = URIRef(RGD + "entity/police")
+    reports["second"].remove((police, RDFS.label, None))
+    whole = Graph()
+    for g in [*shared, *reports.values()]:
+        for t in g:
+            whole.add(t)
+    found = [str(v) for v in validate_reports(reports, shared, whole, load_shapes())]
+    assert any(v.startswith(str(police)) and "English rdfs:label" in v for v in found)
