@@ -33,13 +33,14 @@ def claim_iri(event: URIRef, stance: URIRef, actor: URIRef) -> URIRef:
     return ns.RGD[f"claim/{local(event)}/{local(stance).lower()}/{local(actor)}"]
 
 
-def _account_stance(status: URIRef, named: bool, role: URIRef | None) -> URIRef | None:
+def _account_stance(status: URIRef, role: URIRef | None) -> URIRef | None:
+    """The stance of an event's own account: by its claimant or reporter (role), or by the publisher (None)."""
     if status == RG.Prospective:
         return None  # nobody claims a hypothetical act happened; the ruling about it is its account
     if role == RG.Claimant:
         return RG.Alleges
     if status == RG.Alleged:
-        return RG.Alleges if named else RG.Relays
+        return RG.Alleges if role is not None else RG.Relays
     return RG.Reports
 
 
@@ -82,12 +83,12 @@ class ClaimWriter:
         status = g.value(event, RG.claimStatus)
         named = [p for p in sorted(g.objects(event, RG.hasParticipation)) if g.value(p, RG.role) in ACCOUNT_ROLES]
         for part in named:
-            stance = _account_stance(status, True, g.value(part, RG.role))
+            stance = _account_stance(status, g.value(part, RG.role))
             if stance is not None:
                 self.add(event, stance, g.value(part, RG.participant), sorted(g.objects(part, PROV.wasDerivedFrom)))
         if named:
             return
-        stance, publisher = _account_stance(status, False, None), self.publisher(event)
+        stance, publisher = _account_stance(status, None), self.publisher(event)
         if stance is not None and publisher is not None:
             self.add(event, stance, publisher, sorted(g.objects(event, PROV.wasDerivedFrom)))
 
