@@ -48,6 +48,15 @@ def main() -> None:
     html = page_html(G, "benchmark", with_timeline=False)
     print(f"page (includes a second layout): {time.perf_counter() - t:.2f} s, {len(html) / 2**20:.1f} MiB")
     print(f"peak traced memory: {tracemalloc.get_traced_memory()[1] / 2**20:.1f} MiB")
+    seconds = first_draw_seconds(html)
+    if seconds is None:
+        print("no Chromium (or selenium): browser timing skipped")
+    else:
+        print(f"Chromium: loaded and first drawn in {seconds:.2f} s")
+
+
+def first_draw_seconds(html: str) -> float | None:
+    """Seconds from opening the page in headless Chromium until it says it has drawn; None without Chromium."""
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
@@ -55,13 +64,12 @@ def main() -> None:
 
         from viz.draw.browser import FLAGS, chromium
     except ImportError:
-        return
+        return None
     if chromium() is None:
-        print("no Chromium: browser timing skipped")
-        return
+        return None
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "bench.html"
-        page.write_text(html)
+        page.write_text(html, encoding="utf-8")
         options = webdriver.ChromeOptions()
         for flag in FLAGS:
             options.add_argument(flag)
@@ -70,10 +78,9 @@ def main() -> None:
             t = time.perf_counter()
             driver.get(page.as_uri())
             WebDriverWait(driver, 300).until(lambda d: d.execute_script("return document.body.dataset.drawn === 'yes'"))
-            print(f"Chromium: loaded and first drawn in {time.perf_counter() - t:.2f} s")
+            return time.perf_counter() - t
         finally:
             driver.quit()
-
 
 if __name__ == "__main__":
     main()

@@ -7,10 +7,14 @@ project (parameter resolution, VALUES binding, result conversion) and RUNS
 times as the very same text on the raw store; the table gives both medians
 and their ratio. Each size runs in its own process, so peak memory is that
 size's own. `serve` is timed twice: loading its store on disk the first time,
-and starting until its endpoint answers once the store is loaded.
+and starting until its endpoint answers once the store is loaded. `viz` is
+timed as the command runs it (load, the projection's SPARQL, node budget,
+layout, timeline, page), then Chromium's first draw of the page, and a GraphML
+export. Last, the build itself on synthetic corpora of curated reports
+(bench/corpus.py), first with no kept verdicts and then after one report changed.
 
     .venv/bin/python bench/run.py                       # 10k and 100k triples
-    .venv/bin/python bench/run.py --sizes 10000 100000 1000000 --write
+    .venv/bin/python bench/run.py --sizes 10000 100000 1000000 --reports 10 50 --write
 """
 
 from __future__ import annotations
@@ -74,7 +78,28 @@ def one_size(path: Path) -> dict:
     triples = sum(1 for _ in open(path, encoding="utf-8"))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     return {"triples": triples, "load_s": load, "raw_load_s": raw_load, "peak_mib": peak, "queries": rows,
-            **serve_times(path)}
+            **serve_times(path), **picture_times(path)}
+
+
+def picture_times(path: Path) -> dict:
+    """`viz` and `export` on this graph, step by step as the commands run them, and Chromium's first draw."""
+    from bench.bench_viz import first_draw_seconds
+    from viz import export
+    from viz.draw.page import page_html
+    from viz.views import load_network
+
+    start = time.perf_counter()
+    G = load_network(path)  # load into Oxigraph, then the projection's SPARQL
+    network = time.perf_counter() - start
+    start = time.perf_counter()
+    html = page_html(G, "benchmark")  # node budget, layout, timeline, page
+    page = time.perf_counter() - start
+    start = time.perf_counter()
+    export.to_graphml(export.network(G, "full"))
+    graphml = time.perf_counter() - start
+    drawn = first_draw_seconds(html)
+    return {"network_s": network, "page_s": page, "viz_s": network + page, "graphml_s": graphml,
+            "page_mib": len(html.encode("utf-8")) / 2**20, "drawn_s": drawn, "nodes": G.number_of_nodes()}
 
 
 def serve_times(path: Path) -> dict:
@@ -96,6 +121,41 @@ def serve_times(path: Path) -> dict:
         server.stop()
         shutil.rmtree(store, ignore_errors=True)
     return {"store_load_s": store_load, "serve_first_answer_s": first_answer}
+
+
+def build_times(reports: int) -> dict:
+    """The build on a synthetic corpus of `reports` reports (bench/corpus.py), in this process: the first build
+    with an empty verdict cache, then again after one report's facts changed (the others are not validated)."""
+    import shutil
+    import tempfile
+
+    from bench.corpus import write_corpus
+    from graph.build import build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, data = write_corpus(Path(tmp), reports)
+        cache = Path(tmp) / "cache"
+        start = time.perf_counter()
+        first = build(corpus, data, cache)
+        first_s = time.perf_counter() - start
+        events = data / "events" / "veloria-0000.yaml"
+        events.write_text(events.read_text(encoding="utf-8").replace("Police detain", "Police hold", 1), encoding="utf-8")
+        start = time.perf_counter()
+        again = build(corpus, data, cache)
+        again_s = time.perf_counter() - start
+        shutil.rmtree(cache, ignore_errors=True)
+    return {"reports": reports, "triples": len(first.graph), "build_s": first_s, "rebuild_s": again_s,
+            "validated": again.verdicts.misses, "unchanged": again.verdicts.hits,
+            "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def build_table(results: list[dict]) -> str:
+    lines = ["| reports | statements | first build (s) | peak memory (MiB) | after one report changed (s) | parts validated / unchanged |",
+             "|---:|---:|---:|---:|---:|---|"]
+    for r in results:
+        lines.append(f"| {r['reports']} | {r['triples']:,} | {r['build_s']:.1f} | {r['peak_mib']:.0f} | {r['rebuild_s']:.1f} | "
+                     f"{r['validated']} / {r['unchanged']} |")
+    return "\n".join(lines)
 
 
 def machine() -> str:
@@ -120,6 +180,14 @@ def table(results: list[dict]) -> str:
     lines.append("| peak memory (MiB) | " + " | ".join(f"{r['peak_mib']:.0f}" for r in results) + " |")
     lines.append("| `serve`: store on disk, first load (s) | " + " | ".join(f"{r['store_load_s']:.2f}" for r in results) + " |")
     lines.append("| `serve`: first answer, store loaded (s) | " + " | ".join(f"{r['serve_first_answer_s']:.2f}" for r in results) + " |")
+    lines.append("| network nodes (page draws at most 2,000) | " + " | ".join(f"{r['nodes']:,}" for r in results) + " |")
+    lines.append("| `viz`: load and project the network (s) | " + " | ".join(f"{r['network_s']:.2f}" for r in results) + " |")
+    lines.append("| `viz`: budget, layout, timeline, page (s) | " + " | ".join(f"{r['page_s']:.2f}" for r in results) + " |")
+    lines.append("| `viz`: whole (s) | " + " | ".join(f"{r['viz_s']:.2f}" for r in results) + " |")
+    lines.append("| page size (MiB) | " + " | ".join(f"{r['page_mib']:.1f}" for r in results) + " |")
+    lines.append("| Chromium: open to first draw (s) | " + " | ".join(
+        f"{r['drawn_s']:.2f}" if r["drawn_s"] is not None else "n/a" for r in results) + " |")
+    lines.append("| `export --format graphml`, after the projection (s) | " + " | ".join(f"{r['graphml_s']:.2f}" for r in results) + " |")
     for name in sorted(results[0]["queries"]):
         cells = []
         for r in results:
@@ -134,10 +202,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--write", action="store_true", help="replace the section of bench/RESULTS.md")
+    parser.add_argument("--reports", type=int, nargs="*", default=[10, 50],
+                        help="synthetic corpora to build, by number of reports (none: skip the build)")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--build-one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(one_size(args.one)))
+        return
+    if args.build_one:
+        print(json.dumps(build_times(args.build_one)))
         return
     from bench.synth import write
 
@@ -151,10 +225,21 @@ def main() -> None:
         done = subprocess.run([sys.executable, __file__, "--one", str(path)], capture_output=True, text=True, check=True)
         results.append(json.loads(done.stdout))
         print(f"measured {results[-1]['triples']:,} statements", file=sys.stderr)
+    builds = []
+    for reports in args.reports:
+        done = subprocess.run([sys.executable, __file__, "--build-one", str(reports)], capture_output=True, text=True, check=True)
+        builds.append(json.loads(done.stdout))
+        print(f"built {reports} reports", file=sys.stderr)
     body = table(results)
+    if builds:
+        body += ("\n\nThe build on synthetic corpora (`bench/corpus.py`: the invented fixture report, its facts "
+                 "under new ids per report, the bodies every report names curated once), each in its own process; "
+                 "\"after one report changed\" is the same build again with one event summary edited, its "
+                 "verdict cache kept:\n\n" + build_table(builds))
     print(body)
     if args.write:
-        command = "`.venv/bin/python bench/run.py --sizes " + " ".join(str(s) for s in args.sizes) + " --write`"
+        command = ("`.venv/bin/python bench/run.py --sizes " + " ".join(str(s) for s in args.sizes)
+                   + " --reports " + " ".join(str(r) for r in args.reports) + " --write`")
         section = (f"## Queries at scale (`bench/run.py`)\n\nCommand: {command}, one run, on {machine()}. "
                    f"Medians of {RUNS} runs; each size in its own process. Synthetic graphs from `bench/synth.py` "
                    "(seeded; one named graph per chapter of 50 events, with participations, roles and evidence, "

@@ -21,8 +21,9 @@ from graph.model.namespaces import OA
 from graph.links.table import load_links
 from graph.model.ontology import load_shapes, vocabulary
 from graph.model.terms import RG
-from graph.resources import DEFAULT_CORPUS, data_dir as shipped_data
+from graph.resources import DEFAULT_CORPUS, data_dir as shipped_data, ontology_dir
 from graph.validate import validate_reports
+from graph.verdicts import Verdicts, validator_digest
 from graph.write import readback, serialize
 
 SUMMARY_CLASSES = ("Person", "Organization", "Group", "Place", "LegalInstrument", "Event", "Office",
@@ -36,6 +37,7 @@ class BuildResult:
     curation: Curation
     outputs: dict[str, str]
     written: list[Path] = field(default_factory=list)
+    verdicts: Verdicts | None = None  # how many report parts were validated, and how many were known
 
 
 def load(data_dir: Path, corpus: Path) -> Curation:
@@ -70,11 +72,12 @@ def check_assertions(curation: Curation, graph: Graph) -> None:
                 raise BuildError(source.where, f"{sid!r}: expected at least {minimum} {name}, found {found[name]} in {doc.name}")
 
 
-def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None) -> BuildResult:
+def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None, cache: Path | None = None) -> BuildResult:
     """Run the pipeline and return the graph with its serialisations; raise BuildError on bad input.
 
     Facts without a source are refused by the SHACL shapes (rgs:Sourced), the
-    one place that rule is written.
+    one place that rule is written. With a cache folder, reports whose part of
+    the graph was validated before are not validated again (graph/verdicts.py).
     """
     data_dir = data_dir if data_dir is not None else shipped_data()
     curation = load(data_dir, corpus)
@@ -83,7 +86,8 @@ def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None) -> BuildR
     shared = {ONTOLOGY_GRAPH, CURATION_GRAPH}
     reports = {str(g.identifier): g for g in dataset.graphs() if isinstance(g.identifier, URIRef)
                and g.identifier not in shared and len(g)}
-    violations = validate_reports(reports, [dataset.graph(i) for i in sorted(shared)], graph, load_shapes())
+    verdicts = Verdicts(cache, validator_digest(ontology_dir()))
+    violations = validate_reports(reports, [dataset.graph(i) for i in sorted(shared)], load_shapes(), verdicts)
     if violations:
         shown = "; ".join(str(v) for v in violations[:10])
         more = f" (and {len(violations) - 10} more)" if len(violations) > 10 else ""
@@ -98,7 +102,7 @@ def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None) -> BuildR
     quads = sum(len(g) for g in dataset.graphs())
     for name, text in outputs.items():
         readback.check(name, text, quads if name == "graph.trig" else len(graph))
-    return BuildResult(dataset, graph, curation, outputs)
+    return BuildResult(dataset, graph, curation, outputs, verdicts=verdicts)
 
 
 def uncovered(result: BuildResult) -> list[tuple[str, object]]:
@@ -153,6 +157,10 @@ def summary(result: BuildResult) -> str:
     lines.append(f"provenance: {curated} facts by the curators, {read} found by the corpus reader "
                  "(evidence nodes not counted, as in the counts_facts_by_provenance query)")
     lines.append("facts without a source: 0 (the SHACL shapes refuse a build with any)")
+    if result.verdicts is not None and result.verdicts.folder is not None:
+        v = result.verdicts
+        lines.append(f"validation: {v.misses} of {v.misses + v.hits} parts validated (each report, and the shared graphs "
+                     f"once), {v.hits} unchanged since an earlier build (verdicts kept in {v.folder.parent})")
     lines.append(coverage_line(result))
     for path in result.written:
         lines.append(f"wrote {path}")

@@ -13,10 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, Namespace
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
 from graph.errors import BuildError
+from graph.model.namespaces import RGD
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -32,52 +33,89 @@ class Violation:
         return f"{self.focus}{path}: {self.message}"
 
 
-def validate(data: Graph, shapes: Graph) -> list[Violation]:
-    """Return the violations as written and under RDFS entailment, sorted; an empty list means the graph conforms."""
-    out = _violations(data, shapes, "none")
+def validate(data: Graph, shapes: Graph, focus: list | None = None) -> list[Violation]:
+    """Return the violations as written and under RDFS entailment, sorted; an empty list means the graph conforms.
+
+    With focus, only those nodes are judged (the rest of the data is context for them).
+    """
+    out = _violations(data, shapes, focus)
     out |= {Violation(v.focus, v.path, f"{v.message} (under RDFS entailment)")
-            for v in _violations(rdfs_closure(data), shapes, "none") - out}
+            for v in _violations(rdfs_closure(data), shapes, focus) - out}
     return sorted(out, key=lambda v: (v.focus, v.path, v.message))
 
 
-def validate_reports(graphs: dict[str, Graph], shared: list[Graph], whole: Graph, shapes: Graph) -> list[Violation]:
+def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Graph, verdicts=None) -> list[Violation]:
     """Each report's graph on its own, with the shared graphs (ontology, curation) and what it borrows.
 
     pySHACL slows down sharply on large graphs, and hundreds of reports
     validated as one graph would make the build quadratic in practice; one
     report at a time keeps it linear. A report may point at a record another
-    report holds (an actor named first elsewhere): that record is borrowed from
-    the whole graph, so that its type and label are seen, and is judged only in
-    its own report's part. With one report this is exactly the whole graph.
+    report holds (an actor named first elsewhere): that record is borrowed, so
+    that its type and label are seen, and is judged in the report that types
+    it. Each part judges only its own subjects (pySHACL's focus nodes), and the
+    shared graphs' records are judged once, on their own. With one report the
+    verdict is that of the whole graph. With verdicts (graph/verdicts.py), a
+    part already validated is not validated again.
     """
     out: set[Violation] = set()
     known = {s for g in shared for s in g.subjects()}  # the ontology and curation go into every part anyway
-    for name in sorted(graphs):
-        own = graphs[name]
+    # Never borrowed: the ontology's own terms, whole in every part. A record of the data (an actor) may be
+    # described in the curation graph (its links) and in a report (its type and label): it is borrowed.
+    terms = {s for s in known if not str(s).startswith(str(RGD))}
+    homes = {s: g for _, g in sorted(graphs.items()) for s in g.subjects(RDF.type, None)}
+    common = Graph()
+    for g in shared:
+        for triple in g:
+            common.add(triple)
+    # The shared graphs' own records (roles, rights, links) are judged once, on their own; each report then
+    # judges only its own subjects, with the shared graphs and what it borrows as context.
+    parts = [(common, sorted({s for s in common.subjects(RDF.type, None) if isinstance(s, URIRef)}, key=str))]
+    parts += [(graphs[name], sorted({s for s in graphs[name].subjects() if isinstance(s, URIRef)}, key=str))
+              for name in sorted(graphs)]
+    for own, focus in parts:
+        if not focus:
+            continue
         part = Graph()
-        for g in [*shared, own, borrowed(own, whole, known)]:
+        for g in [common, own, borrowed(own, homes, terms)]:
             for triple in g:
                 part.add(triple)
-        # A borrowed record is only context here: it is judged in its own report's part, where it is whole.
-        mine = {str(s) for s in own.subjects()} | {str(s) for s in known}
-        out |= {v for v in validate(part, shapes) if v.focus in mine}
+        found = None
+        if verdicts is not None:  # graph/verdicts.py: a part validated before, byte for byte, is not validated again
+            key = verdicts.key(part, focus)
+            kept = verdicts.get(key)
+            found = [Violation(*v) for v in kept] if kept is not None else None
+        if found is None:
+            found = validate(part, shapes, focus)
+            if verdicts is not None:
+                verdicts.put(key, [(v.focus, v.path, v.message) for v in found])
+        out |= set(found)
     return sorted(out, key=lambda v: (v.focus, v.path, v.message))
 
 
-def borrowed(own: Graph, whole: Graph, known: set = frozenset(), depth: int = 2) -> Graph:
-    """What the whole graph says of the nodes `own` points at but does not describe: their records, and the
-    records those point at (so a borrowed actor's evidence is typed), as context for `own`'s shapes."""
-    from rdflib import URIRef
+def borrowed(own: Graph, homes: dict, known: set = frozenset(), depth: int = 2) -> Graph:
+    """The records of the nodes `own` names but does not describe, and the records those point at (so a
+    borrowed actor's evidence is typed), as context for `own`'s shapes.
+
+    A record is described where it is typed, and borrowed from there (homes: node to the report graph
+    that types it) and only from there. A report may say a little of another's actor without typing it
+    (a claim's speaker, a publisher): that actor is borrowed too, or its shapes would fail here. What other
+    reports say of it is not: with an actor every report names, that would grow each part with the number
+    of reports and make the build quadratic.
+    """
+    from itertools import chain
 
     out = Graph()
-    described = set(own.subjects()) | set(known)
-    frontier = {o for o in own.objects() if isinstance(o, URIRef) and o not in described}
+    described = set(own.subjects(RDF.type, None)) | set(known)
+    frontier = {n for n in chain(own.subjects(), own.objects()) if isinstance(n, URIRef) and n not in described}
     seen: set = set()
     for _ in range(depth):
         nxt = set()
         for node in sorted(frontier - seen):
             seen.add(node)
-            for p, o in whole.predicate_objects(node):
+            home = homes.get(node)
+            if home is None or home is own:
+                continue
+            for p, o in home.predicate_objects(node):
                 out.add((node, p, o))
                 if isinstance(o, URIRef) and o not in described:
                     nxt.add(o)
@@ -118,9 +156,9 @@ def rdfs_closure(data: Graph) -> Graph:
     return g
 
 
-def _violations(data: Graph, shapes: Graph, inference: str) -> set[Violation]:
+def _violations(data: Graph, shapes: Graph, focus: list | None = None) -> set[Violation]:
     conforms, report, _ = shacl_validate(
-        data, shacl_graph=shapes, inference=inference, advanced=False, allow_warnings=False
+        data, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=False, focus_nodes=focus
     )
     if conforms:
         return set()

@@ -20,7 +20,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from rightsgraph.pipeline import build
 
     result = build(corpus=args.corpus, data_dir=args.data, out_dir=args.out, with_pictures=not args.no_pictures,
-                   screenshot=not args.no_screenshot)
+                   screenshot=not args.no_screenshot, cache=None if args.no_cache else args.cache or "default")
     print(summary(result))
     if args.uncovered:
         from graph.build import uncovered
@@ -36,7 +36,7 @@ def cmd_viz(args: argparse.Namespace) -> int:
     from viz.views import select
 
     G, title = select(args.graph, args.focus, args.hops, args.query, _params(args.param), args.date_from, args.date_to,
-                      endpoint=args.endpoint)
+                      endpoint=args.endpoint, store=args.store)
     write_atomic(args.out, page_html(G, title))
     print(f"wrote {args.out} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")
     if args.screenshot:
@@ -54,7 +54,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     fmt = args.out.suffix.lstrip(".").lower()
     if fmt not in ("svg", "png", "pdf"):
         raise BuildError(f"--out {args.out}", "the timeline is written as .svg, .png or .pdf")
-    data = render(load_network(args.graph, args.endpoint), fmt)
+    data = render(load_network(args.graph, args.endpoint, args.store), fmt)
     if fmt in ("png", "pdf"):
         tmp = args.out.with_name(f".{args.out.name}.tmp")
         tmp.write_bytes(data)
@@ -69,12 +69,14 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     import json
 
     from viz.analysis import centrality, communities, explain, shortest_path
-    from viz.views import load_network, node_id
+    from viz.network import project
+    from viz.views import backend_for, node_id
 
-    G = load_network(args.graph, args.endpoint)
+    backend = backend_for(args.graph, args.endpoint, args.store)
+    G = project(backend)
     report = {"central_actors": centrality(G, args.top), "communities": communities(G)}
     if args.path:
-        a, b = (node_id(args.graph, v, args.endpoint) for v in args.path)
+        a, b = (node_id(backend, v) for v in args.path)
         steps = shortest_path(G, a, b)
         report["path"] = {"steps": steps, "explained": explain(steps)}
     if args.format == "json":
@@ -117,13 +119,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         from graph.write import profiles, serialize
         from viz.views import load_rdf
 
-        g = load_rdf(args.graph, args.endpoint)
+        g = load_rdf(args.graph, args.endpoint, args.store)
         targets = {out: profiles.schema_org(g) if args.profile == "schema" else serialize.turtle(profiles.sem(g))}
     else:
         from viz import export
         from viz.views import load_network
 
-        G = export.network(load_network(args.graph, args.endpoint), args.network)
+        G = export.network(load_network(args.graph, args.endpoint, args.store), args.network)
         if args.format == "csv":  # two files: NAME-nodes.csv and NAME-edges.csv beside each other
             nodes, edges = export.to_csv(G)
             targets = {out.with_name(f"{out.stem}-nodes.csv"): nodes, out.with_name(f"{out.stem}-edges.csv"): edges}
@@ -377,6 +379,14 @@ def cmd_link(args: argparse.Namespace) -> int:
     return 0
 
 
+def graph_source(parser: argparse.ArgumentParser, what: str) -> None:
+    """--graph, --endpoint and --store: where the drawing and analysing commands read the graph."""
+    parser.add_argument("--graph", type=Path, default=DEFAULT_OUT / "graph.ttl", help=f"built graph to {what} (default: out/graph.ttl)")
+    parser.add_argument("--endpoint", help="instead of --graph: a SPARQL endpoint that holds the graph (pushed with `rightsgraph push`)")
+    parser.add_argument("--store", type=Path, help="an Oxigraph store folder on disk: loaded from --graph the first time, "
+                                                   "reused until the graph file changes (for large graphs)")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="rightsgraph", description="A knowledge graph of human-rights reporting.")
     top.add_argument("--version", action="version", version=f"rightsgraph {__version__}")
@@ -388,14 +398,15 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: out/)")
     b.add_argument("--no-pictures", action="store_true", help="skip the network page and timeline")
     b.add_argument("--no-screenshot", action="store_true", help="skip the Chromium screenshot of the network page")
+    b.add_argument("--cache", type=Path, help="folder of validation verdicts, so that unchanged reports are not validated "
+                                              "again (default: $RIGHTSGRAPH_CACHE, else ~/.cache/rightsgraph)")
+    b.add_argument("--no-cache", action="store_true", help="validate every report, and keep no verdicts")
     b.add_argument("--uncovered", action="store_true",
                    help="after the summary, list every report sentence that no curated fact points at (pointer and text)")
     b.set_defaults(func=cmd_build)
 
-    ttl = DEFAULT_OUT / "graph.ttl"
     v = sub.add_parser("viz", help="write the interactive network page (offline HTML)")
-    v.add_argument("--graph", type=Path, default=ttl, help="built graph to draw (default: out/graph.ttl)")
-    v.add_argument("--endpoint", help="instead of --graph: a SPARQL endpoint that holds the graph (pushed with `rightsgraph push`)")
+    graph_source(v, "draw")
     v.add_argument("--out", type=Path, default=DEFAULT_OUT / "network.html", help="page to write (default: out/network.html)")
     v.add_argument("--focus", help="draw only what lies around this entity or event (id, name or IRI)")
     v.add_argument("--hops", type=bounded(1, 3), default=1, help="how far around --focus, 1 to 3 (default 1)")
@@ -408,23 +419,20 @@ def parser() -> argparse.ArgumentParser:
     v.set_defaults(func=cmd_viz)
 
     t = sub.add_parser("timeline", help="draw events over time (SVG or PNG)")
-    t.add_argument("--graph", type=Path, default=ttl, help="built graph to draw (default: out/graph.ttl)")
-    t.add_argument("--endpoint", help="instead of --graph: a SPARQL endpoint that holds the graph (pushed with `rightsgraph push`)")
+    graph_source(t, "draw")
     t.add_argument("--out", type=Path, default=DEFAULT_OUT / "timeline.svg",
                    help="picture to write; .svg, .png or .pdf (default: out/timeline.svg)")
     t.set_defaults(func=cmd_timeline)
 
     a = sub.add_parser("analyse", help="central actors, communities, shortest path between two entities")
-    a.add_argument("--graph", type=Path, default=ttl, help="built graph to analyse (default: out/graph.ttl)")
-    a.add_argument("--endpoint", help="instead of --graph: a SPARQL endpoint that holds the graph (pushed with `rightsgraph push`)")
+    graph_source(a, "analyse")
     a.add_argument("--path", nargs=2, metavar=("FROM", "TO"), help="explain the shortest chain between two entities")
     a.add_argument("--top", type=int, default=10, help="how many central actors to list (default: 10)")
     a.add_argument("--format", choices=["table", "json"], default="table", help="text for people or JSON for programs (default: table)")
     a.set_defaults(func=cmd_analyse)
 
     x = sub.add_parser("export", help="the network for Gephi, Cytoscape and spreadsheets")
-    x.add_argument("--graph", type=Path, default=ttl, help="built graph to export (default: out/graph.ttl)")
-    x.add_argument("--endpoint", help="instead of --graph: a SPARQL endpoint that holds the graph (pushed with `rightsgraph push`)")
+    graph_source(x, "export")
     x.add_argument("--format", choices=["graphml", "gexf", "csv", "cytoscape"], default="graphml",
                    help="GraphML (Gephi, yEd), GEXF, CSV (a nodes and an edges file) or Cytoscape JSON (default: graphml)")
     x.add_argument("--network", choices=["full", "actors"], default="full",

@@ -67,6 +67,15 @@ def no_network(request, monkeypatch):
         monkeypatch.setattr(socket, "getaddrinfo", _guarded_getaddrinfo)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def verdict_cache(tmp_path_factory) -> Path:
+    """Builds keep their validation verdicts in a folder of this session (never the user's cache): a build
+    of inputs another test built already is not validated twice, and no test sees verdicts of an older run."""
+    folder = tmp_path_factory.mktemp("verdicts")
+    os.environ["RIGHTSGRAPH_CACHE"] = str(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     if not DEFAULT_CORPUS.is_dir():

@@ -11,19 +11,21 @@ from graph.errors import BuildError
 from viz.network import in_period, neighbourhood, project, short, subgraph_of_terms
 
 
-def backend_for(graph_file: Path, endpoint: str | None = None):
-    """Where questions about the graph go: the SPARQL endpoint when one is named, else the built file."""
+def backend_for(graph_file: Path, endpoint: str | None = None, store: Path | None = None):
+    """Where questions about the graph go: the SPARQL endpoint when one is named, else the built file
+    (in memory, or in an Oxigraph store on disk that is loaded once and reused)."""
     from graph.query import EndpointBackend, LocalBackend
 
-    return EndpointBackend(endpoint) if endpoint else LocalBackend(graph_file)
+    return EndpointBackend(endpoint) if endpoint else LocalBackend(graph_file, store_dir=store)
 
 
-def load_rdf(graph_file: Path, endpoint: str | None = None) -> Graph:
-    """The whole graph as rdflib reads it: parsed from the file, or fetched from the endpoint with one CONSTRUCT."""
-    if endpoint:
-        from graph.query import EndpointBackend, run_text
+def load_rdf(graph_file: Path, endpoint: str | None = None, store: Path | None = None) -> Graph:
+    """The whole graph as rdflib reads it, for the writers that need rdflib (the schema.org and SEM views):
+    fetched with one CONSTRUCT from an endpoint or a store, else parsed from the file."""
+    if endpoint or store:
+        from graph.query import run_text
 
-        return run_text("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {}, EndpointBackend(endpoint)).graph
+        return run_text("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {}, backend_for(graph_file, endpoint, store)).graph
     if not graph_file.is_file():
         raise BuildError(str(graph_file), "graph file not found: run `rightsgraph build` first, or pass --graph FILE")
     g = Graph()
@@ -35,38 +37,40 @@ def load_rdf(graph_file: Path, endpoint: str | None = None) -> Graph:
     return g
 
 
-def load_network(graph_file: Path, endpoint: str | None = None) -> nx.MultiDiGraph:
-    return project(load_rdf(graph_file, endpoint))
+def load_network(graph_file: Path, endpoint: str | None = None, store: Path | None = None) -> nx.MultiDiGraph:
+    """The network, read with SPARQL from the store: no rdflib parse of the whole graph (slow at a million statements)."""
+    return project(backend_for(graph_file, endpoint, store))
 
 
-def node_id(graph_file: Path, value: str, endpoint: str | None = None) -> str:
+def node_id(backend, value: str) -> str:
     """An id, name, alias or IRI as a network node id, resolved the way query parameters are."""
     from graph.query import resolve_entity
 
-    return short(resolve_entity(backend_for(graph_file, endpoint), value, f"entity {value!r}"))
+    return short(resolve_entity(backend, value, f"entity {value!r}"))
 
 
 def select(graph_file: Path, focus: str | None = None, hops: int = 1, query: str | None = None,
            params: dict[str, str] | None = None, date_from: str | None = None,
-           date_to: str | None = None, endpoint: str | None = None) -> tuple[nx.MultiDiGraph, str]:
+           date_to: str | None = None, endpoint: str | None = None, store: Path | None = None) -> tuple[nx.MultiDiGraph, str]:
     """The network to draw and a title that says what was selected."""
     from graph import dates
 
     for option, value in (("--from", date_from), ("--to", date_to)):
         if value is not None and dates.problem(value):
             raise BuildError(f"{option} {value}", f"not a date: {dates.problem(value)}")
-    G = load_network(graph_file, endpoint)
+    backend = backend_for(graph_file, endpoint, store)  # one store for every question of this view
+    G = project(backend)
     title = "rightsgraph network"
     if query:
         from graph.query import run_query
 
-        result = run_query(query, params or {}, backend_for(graph_file, endpoint))
+        result = run_query(query, params or {}, backend)
         terms = ([t for row in result.rows for t in row.values()] if result.kind == "select"
                  else [t for triple in result.graph for t in triple])
         G = subgraph_of_terms(G, terms)
         title += f": {Path(query).stem}"
     if focus:
-        center = node_id(graph_file, focus, endpoint)
+        center = node_id(backend, focus)
         if center not in G:
             raise BuildError(f"--focus {focus}", "not a node of the network")
         G = neighbourhood(G, center, hops)

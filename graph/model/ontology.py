@@ -124,11 +124,18 @@ class Vocabulary:
 
     def __init__(self, graph: Graph):
         self.graph = graph
+        self._below: dict[str, frozenset[str]] = {}
 
-    def subclasses(self, root: str) -> set[str]:
-        """Local names of root and every class below it."""
-        found = set(self.graph.transitive_subjects(RDFS.subClassOf, RG[root]))
-        return {local(c) for c in found if str(c).startswith(str(RG._NS))}
+    def subclasses(self, root: str) -> frozenset[str]:
+        """Local names of root and every class below it.
+
+        Worked out once per root: the loader asks is_a for every reference of every record, and walking
+        the class tree each time was a third of a build. The graph is not changed while it is asked.
+        """
+        if root not in self._below:
+            found = set(self.graph.transitive_subjects(RDFS.subClassOf, RG[root]))
+            self._below[root] = frozenset(local(c) for c in found if str(c).startswith(str(RG._NS)))
+        return self._below[root]
 
     def instances(self, cls: str) -> set[str]:
         return {local(s) for s in self.graph.subjects(RDF.type, RG[cls]) if str(s).startswith(str(RG._NS))}

@@ -49,7 +49,7 @@ def graphs_of(trig: Path) -> dict[str, bytes]:
     try:
         store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
     except SyntaxError as err:
-        raise BuildError(str(trig), f"cannot parse graph: {err}") from None
+        raise BuildError(str(trig), f"not a readable RDF graph: {str(err).splitlines()[0][:200]}") from None
     out = {}
     for name in sorted(store.named_graphs(), key=lambda g: g.value):
         out[name.value] = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name) or b""

@@ -174,3 +174,28 @@ def test_a_page_of_rows_says_which_of_how_many(built, capsys):
     out = capsys.readouterr()
     assert out.out.splitlines()[1:] == everything[10:15]
     assert out.err.strip() == f"rightsgraph: rows 11-15 of {len(everything)} (--offset 15 for the next page)"
+
+
+def test_build_keeps_verdicts_in_the_cache_folder_it_is_given(tmp_path, capsys):
+    from tests.paths import MINI_CORPUS, MINI_DATA
+
+    args = ["build", "--corpus", str(MINI_CORPUS), "--data", str(MINI_DATA), "--out", str(tmp_path / "out"), "--no-pictures"]
+    assert main(args + ["--cache", str(tmp_path / "cache")]) == 0
+    assert "validation: 2 of 2 parts validated" in capsys.readouterr().out
+    assert main(args + ["--cache", str(tmp_path / "cache")]) == 0
+    assert "validation: 0 of 2 parts validated (each report, and the shared graphs once), 2 unchanged" in capsys.readouterr().out
+    assert main(args + ["--no-cache"]) == 0
+    assert "validation:" not in capsys.readouterr().out
+
+
+def test_pictures_and_exports_read_a_store_on_disk_as_the_file(built, tmp_path):
+    """--store DIR: the graph loaded once into Oxigraph on disk; the export is the file's, byte for byte."""
+    ttl = built.written[0].parent / "graph.ttl"
+    plain, stored = tmp_path / "plain.graphml", tmp_path / "stored.graphml"
+    assert main(["export", "--graph", str(ttl), "--out", str(plain)]) == 0
+    assert main(["export", "--graph", str(ttl), "--store", str(tmp_path / "store"), "--out", str(stored)]) == 0
+    assert stored.read_bytes() == plain.read_bytes()
+    assert (tmp_path / "store" / "rightsgraph-source.sha256").is_file()
+    assert main(["viz", "--graph", str(ttl), "--store", str(tmp_path / "store"), "--focus", "NSS",
+                 "--out", str(tmp_path / "nss.html")]) == 0
+    assert "National Security Service" in (tmp_path / "nss.html").read_text(encoding="utf-8")

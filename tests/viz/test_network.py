@@ -116,3 +116,37 @@ def test_a_query_that_names_nothing_drawable_writes_no_page(built, tmp_path):
     assert done.stderr.strip().splitlines() == [
         f"rightsgraph: error: --query {empty}: selects nothing the network draws "
         "(no actor, event, place or instrument); no page written"]
+
+
+def network_data(G):
+    return list(G.nodes(data=True)), list(G.edges(keys=True, data=True))
+
+
+def test_every_store_gives_the_same_network(built, graph, G, tmp_path):
+    """The projection is SPARQL: the build's graph, the file in memory and a store on disk give one network."""
+    from graph.query import LocalBackend
+
+    trig = next(p for p in built.written if p.name == "graph.trig")
+    assert network_data(project(LocalBackend(trig))) == network_data(G)
+    assert network_data(project(LocalBackend(trig, store_dir=tmp_path / "store"))) == network_data(G)
+
+
+def test_text_the_store_writes_as_csv_comes_back_whole():
+    """Values travel from Oxigraph as CSV: commas, quotes and line breaks in a label must not split or cut it."""
+    from rdflib import Graph, Literal
+    from rdflib.namespace import RDF
+
+    from graph.model.namespaces import RGD
+    from graph.model.ontology import load_ontology
+    from graph.model.terms import RG
+
+    g = Graph()
+    for triple in load_ontology():  # a copy: the loaded ontology is shared by the whole process
+        g.add(triple)
+    person = RGD["entity/x"]
+    tricky = 'Ann "the lawyer", of Almaty\nand Astana'
+    g.add((person, RDF.type, RG.Person))
+    g.add((person, RDFS.label, Literal(tricky)))
+    g.add((person, RDFS.comment, Literal("a, b; \"c\"")))
+    d = project(g).nodes["rgd:entity/x"]
+    assert (d["label"], d["comment"], d["kind"]) == (tricky, "a, b; \"c\"", "Person")

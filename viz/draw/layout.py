@@ -2,7 +2,8 @@
 
 With physics on, vis-network needs minutes to settle a graph of a few thousand
 nodes; a seeded spring layout from networkx takes seconds here and gives the
-same picture on every build. Each connected component is laid out on its own
+same picture on every build. A component of LARGE nodes or more is laid out by
+igraph's Fruchterman-Reingold instead, built for large graphs. Each connected component is laid out on its own
 and the components are packed in rows, largest first, so that a few isolated
 nodes cannot squeeze the main picture into a corner.
 
@@ -23,16 +24,41 @@ SPACING = 70.0  # pixels per unit of sqrt(node count), roughly one node diameter
 ASPECT = 1.5  # width over height of the packed page, about a screen's
 
 
+LARGE = 500  # a component this big is laid out by igraph: networkx took 21 s for 2,000 nodes, igraph 0.3 s
+
+
+def _large_positions(nodes: list[str], simple: nx.Graph) -> dict[str, tuple[float, float]]:
+    """igraph's Fruchterman-Reingold (C, grid-accelerated), seeded with a generator of its own, in [-1, 1]."""
+    import random
+
+    import igraph
+
+    index = {v: i for i, v in enumerate(nodes)}
+    edges = sorted(tuple(sorted((index[a], index[b]))) for a, b in simple.subgraph(nodes).edges())
+    graph = igraph.Graph(n=len(nodes), edges=edges)
+    igraph.set_random_number_generator(random.Random(SEED))  # igraph draws from Python's random by default
+    try:
+        coords = graph.layout_fruchterman_reingold(niter=500).coords
+    finally:
+        igraph.set_random_number_generator(random)
+    cx, cy = sum(x for x, _ in coords) / len(coords), sum(y for _, y in coords) / len(coords)
+    reach = max(max(abs(x - cx), abs(y - cy)) for x, y in coords) or 1.0
+    return {v: ((coords[i][0] - cx) / reach, (coords[i][1] - cy) / reach) for v, i in index.items()}
+
+
 def _component_positions(nodes: list[str], simple: nx.Graph) -> dict[str, tuple[float, float]]:
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
+    if len(nodes) >= LARGE:
+        radius = SPACING * math.sqrt(len(nodes)) * 1.3
+        return {v: (x * radius, y * radius) for v, (x, y) in _large_positions(nodes, simple).items()}
     # A fresh graph in sorted order: a small subgraph *view* iterates a set, whose
     # order changes from run to run, and the layout would change with it.
     sub = nx.Graph()
     sub.add_nodes_from(nodes)
     sub.add_edges_from(sorted(tuple(sorted(e)) for e in simple.subgraph(nodes).edges()))
     n = len(nodes)
-    pos = nx.spring_layout(sub, seed=SEED, iterations=200 if n < 500 else 60, k=1.8 / math.sqrt(n))
+    pos = nx.spring_layout(sub, seed=SEED, iterations=200, k=1.8 / math.sqrt(n))
     radius = SPACING * math.sqrt(n) * 1.3
     return {v: (float(x) * radius, float(y) * radius) for v, (x, y) in pos.items()}
 

@@ -141,7 +141,7 @@ def page_html(G: nx.MultiDiGraph, title: str, with_timeline: bool = True, budget
         "legend": legend,
         "edgeLegend": EDGE_LEGEND if any(e.get("claim") for *_, e in G.edges(data=True)) else [],
         "faintEdges": sum(1 for e in edges if e.get("faint")),
-        "hubs": sorted(G.nodes[n]["label"] for n in hubs(G)),
+        "hubs": [G.nodes[n]["label"] for n in sorted(hubs(G), key=lambda n: (-G.degree(n), G.nodes[n]["label"], n))],
         "total": total,
         "omitted": omitted,
         "eventTypes": [{"value": t, "label": label} for t, label in types],

@@ -187,8 +187,8 @@ def test_neighbourhood_of_osce_chairmanship(backend):
 def test_external_identifiers(backend):
     r = rows(backend, "external_identifiers")
     links = {(x["entity"], x["scheme"]): x for x in r}
-    assert links[("Kazakhstan", "wikidata")]["identifier"] == "Q232" and links[("Kazakhstan", "wikidata")]["verified"] is True
-    assert links[("Nursultan Nazarbaev", "wikidata")]["verified"] is False
+    assert links[("Kazakhstan", "wikidata")]["identifier"] == "Q232" and links[("Kazakhstan", "wikidata")]["verified"] == "true"
+    assert links[("Nursultan Nazarbaev", "wikidata")]["verified"] == "false"
     assert links[("Kaboulov v. Ukraine", "echr-application")]["identifier"] == "41015/04"
     assert links[("Kazakhstan", "iso3166")]["identifier"] == "KZ"
     assert ("Oleg Evloev", "none") in links

@@ -1,0 +1,77 @@
+"""Validation verdicts by content hash: an unchanged report is not validated again, a changed one is."""
+
+import pytest
+
+from bench.corpus import write_corpus
+from graph.build import build
+from graph.errors import BuildError
+
+
+@pytest.fixture
+def three(tmp_path):
+    return write_corpus(tmp_path / "reports", 3)
+
+
+def counts(result) -> tuple[int, int]:
+    return result.verdicts.misses, result.verdicts.hits
+
+
+def test_a_second_build_validates_only_what_changed(three, tmp_path):
+    corpus, data = three
+    cache = tmp_path / "cache"
+    first = build(corpus, data, cache)
+    assert counts(first) == (4, 0)  # three reports and the shared graphs
+    again = build(corpus, data, cache)
+    assert counts(again) == (0, 4)
+    assert again.outputs == first.outputs
+    events = data / "events" / "veloria-0001.yaml"
+    events.write_text(events.read_text(encoding="utf-8").replace(
+        "Police detain six Green Road members", "Police hold six Green Road members"), encoding="utf-8")
+    changed = build(corpus, data, cache)
+    assert counts(changed) == (1, 3)
+    assert changed.outputs["graph.nt"] != first.outputs["graph.nt"]
+
+
+def test_a_kept_verdict_still_fails_the_build(three, tmp_path):
+    corpus, data = three
+    events = data / "events" / "veloria-0001.yaml"
+    # Only the shapes catch this: a prospective event with a perpetrator and a victim.
+    events.write_text(events.read_text(encoding="utf-8").replace(
+        "  place: lirna-0001\n  summary: Police detain", "  status: Prospective\n  place: lirna-0001\n  summary: Police detain", 1),
+        encoding="utf-8")
+    cache = tmp_path / "cache"
+    with pytest.raises(BuildError) as first:
+        build(corpus, data, cache)
+    assert str(first.value).startswith("SHACL") and "prospective event" in str(first.value)
+    with pytest.raises(BuildError) as second:
+        build(corpus, data, cache)
+    assert str(second.value) == str(first.value)
+    assert any((cache / "verdicts").glob("*.json"))
+
+
+def test_no_cache_validates_everything(three):
+    corpus, data = three
+    result = build(corpus, data, None)
+    assert result.verdicts.folder is None and counts(result) == (0, 0)
+
+
+def test_a_report_part_does_not_grow_with_other_reports(tmp_path):
+    """An actor every report names is borrowed from its one record, not from what every report says of it."""
+    from rdflib import URIRef
+
+    from graph.assemble import CURATION_GRAPH, ONTOLOGY_GRAPH, assemble
+    from graph.build import load
+    from graph.model.namespaces import RGD
+    from graph.validate import borrowed
+
+    sizes = []
+    for n in (3, 6):
+        corpus, data = write_corpus(tmp_path / str(n), n)
+        ds = assemble(load(data, corpus))
+        graphs = {g.identifier: g for g in ds.graphs() if g.identifier not in (ONTOLOGY_GRAPH, CURATION_GRAPH) and len(g)}
+        from rdflib.namespace import RDF
+
+        homes = {s: g for g in graphs.values() for s in g.subjects(RDF.type, None)}
+        own = graphs[URIRef(RGD + "graph/veloria-0001")]
+        sizes.append(len(borrowed(own, homes)))
+    assert sizes[0] == sizes[1] > 0
