@@ -10,8 +10,10 @@ size's own. `serve` is timed twice: loading its store on disk the first time,
 and starting until its endpoint answers once the store is loaded. `viz` is
 timed as the command runs it (load, the projection's SPARQL, node budget,
 layout, timeline, page), then Chromium's first draw of the page, and a GraphML
-export. Last, the build itself on synthetic corpora of curated reports
-(bench/corpus.py), first with no kept verdicts and then after one report changed.
+export, and `push` into a writable Oxigraph server. Last, the build itself on
+synthetic corpora of curated reports (bench/corpus.py), first with no kept
+verdicts and then after one report changed, with the time of each step
+(SHACL validation among them).
 
     .venv/bin/python bench/run.py                       # 10k and 100k triples
     .venv/bin/python bench/run.py --sizes 10000 100000 1000000 --reports 10 50 --write
@@ -78,7 +80,7 @@ def one_size(path: Path) -> dict:
     triples = sum(1 for _ in open(path, encoding="utf-8"))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     return {"triples": triples, "load_s": load, "raw_load_s": raw_load, "peak_mib": peak, "queries": rows,
-            **serve_times(path), **picture_times(path)}
+            **serve_times(path), **picture_times(path), "push_s": push_seconds(path)}
 
 
 def picture_times(path: Path) -> dict:
@@ -145,8 +147,12 @@ def build_times(reports: int) -> dict:
         again_s = time.perf_counter() - start
         shutil.rmtree(cache, ignore_errors=True)
     return {"reports": reports, "triples": len(first.graph), "build_s": first_s, "rebuild_s": again_s,
-            "validated": again.verdicts.misses, "unchanged": again.verdicts.hits,
-            "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "validated": again.verdicts.misses, "unchanged": again.verdicts.hits, "steps": first.seconds,
+            "again_steps": again.seconds, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+STEPS = ("load", "assemble", "validate", "write graph.ttl", "write graph.trig", "write graph.nt", "write graph.jsonld",
+         "read back")
 
 
 def build_table(results: list[dict]) -> str:
@@ -155,7 +161,49 @@ def build_table(results: list[dict]) -> str:
     for r in results:
         lines.append(f"| {r['reports']} | {r['triples']:,} | {r['build_s']:.1f} | {r['peak_mib']:.0f} | {r['rebuild_s']:.1f} | "
                      f"{r['validated']} / {r['unchanged']} |")
+    lines += ["", "Where the time goes, step by step (s), first build / after one report changed:", "",
+              "| step | " + " | ".join(f"{r['reports']} reports" for r in results) + " |", "|---|" + "---:|" * len(results)]
+    for step in STEPS:
+        lines.append(f"| {step} | " + " | ".join(f"{r['steps'].get(step, 0):.1f} / {r['again_steps'].get(step, 0):.1f}"
+                                                for r in results) + " |")
     return "\n".join(lines)
+
+
+def push_seconds(path: Path) -> float:
+    """`push` of this graph into a writable Oxigraph server started here (the graph as TriG, as a build writes it)."""
+    import subprocess as sp
+    import tempfile
+    import urllib.request
+
+    import pyoxigraph as ox
+
+    from graph.query.endpoint import free_port
+    from graph.query.push import push
+    from graph.query.stores import oxigraph_binary
+
+    with tempfile.TemporaryDirectory() as tmp:
+        trig = Path(tmp) / "graph.trig"
+        store = ox.Store()
+        store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        store.dump(str(trig), format=ox.RdfFormat.TRIG)
+        del store
+        port = free_port()
+        server = sp.Popen([oxigraph_binary(), "serve", "--location", str(Path(tmp) / "db"), "--bind", f"127.0.0.1:{port}",
+                           "--union-default-graph"], stdout=sp.DEVNULL, stderr=sp.DEVNULL)
+        url = f"http://127.0.0.1:{port}/query"
+        try:
+            for _ in range(200):
+                try:
+                    urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=2).close()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            start = time.perf_counter()
+            push(trig, url)
+            return time.perf_counter() - start
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
 
 
 def machine() -> str:
@@ -188,6 +236,7 @@ def table(results: list[dict]) -> str:
     lines.append("| Chromium: open to first draw (s) | " + " | ".join(
         f"{r['drawn_s']:.2f}" if r["drawn_s"] is not None else "n/a" for r in results) + " |")
     lines.append("| `export --format graphml`, after the projection (s) | " + " | ".join(f"{r['graphml_s']:.2f}" for r in results) + " |")
+    lines.append("| `push` into a writable Oxigraph server (s) | " + " | ".join(f"{r['push_s']:.2f}" for r in results) + " |")
     for name in sorted(results[0]["queries"]):
         cells = []
         for r in results:

@@ -7,6 +7,7 @@ has passed, so a failed build leaves the previous outputs as they were.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,21 @@ class BuildResult:
     outputs: dict[str, str]
     written: list[Path] = field(default_factory=list)
     verdicts: Verdicts | None = None  # how many report parts were validated, and how many were known
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per step, for bench/ (never in outputs)
+
+
+class Clock:
+    """Wall time per build step, summed by name: where a build's time goes, for the benchmarks."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+
+    def step(self, name: str, call, *args):
+        start = time.perf_counter()
+        try:
+            return call(*args)
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
 
 
 def load(data_dir: Path, corpus: Path) -> Curation:
@@ -79,30 +95,32 @@ def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None, cache: Pa
     one place that rule is written. With a cache folder, reports whose part of
     the graph was validated before are not validated again (graph/verdicts.py).
     """
+    clock = Clock()
     data_dir = data_dir if data_dir is not None else shipped_data()
-    curation = load(data_dir, corpus)
-    dataset = assemble(curation)
+    curation = clock.step("load", load, data_dir, corpus)
+    dataset = clock.step("assemble", assemble, curation)
     graph = union(dataset)
     shared = {ONTOLOGY_GRAPH, CURATION_GRAPH}
     reports = {str(g.identifier): g for g in dataset.graphs() if isinstance(g.identifier, URIRef)
                and g.identifier not in shared and len(g)}
     verdicts = Verdicts(cache, validator_digest(ontology_dir()))
-    violations = validate_reports(reports, [dataset.graph(i) for i in sorted(shared)], load_shapes(), verdicts)
+    violations = clock.step("validate", validate_reports, reports, [dataset.graph(i) for i in sorted(shared)],
+                            load_shapes(), verdicts)
     if violations:
         shown = "; ".join(str(v) for v in violations[:10])
         more = f" (and {len(violations) - 10} more)" if len(violations) > 10 else ""
         raise BuildError("SHACL", f"{len(violations)} violation(s): {shown}{more}")
     check_assertions(curation, graph)
     outputs = {
-        "graph.ttl": serialize.turtle(graph),
-        "graph.nt": serialize.ntriples(graph),
-        "graph.jsonld": serialize.jsonld(graph),
-        "graph.trig": serialize.trig(dataset),
+        "graph.ttl": clock.step("write graph.ttl", serialize.turtle, graph),
+        "graph.nt": clock.step("write graph.nt", serialize.ntriples, graph),
+        "graph.jsonld": clock.step("write graph.jsonld", serialize.jsonld, graph),
+        "graph.trig": clock.step("write graph.trig", serialize.trig, dataset),
     }
     quads = sum(len(g) for g in dataset.graphs())
     for name, text in outputs.items():
-        readback.check(name, text, quads if name == "graph.trig" else len(graph))
-    return BuildResult(dataset, graph, curation, outputs, verdicts=verdicts)
+        clock.step("read back", readback.check, name, text, quads if name == "graph.trig" else len(graph))
+    return BuildResult(dataset, graph, curation, outputs, verdicts=verdicts, seconds=clock.seconds)
 
 
 def uncovered(result: BuildResult) -> list[tuple[str, object]]:
