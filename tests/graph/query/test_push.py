@@ -150,6 +150,12 @@ def test_push_to_virtuoso_then_query_it(built, virtuoso):
     counted = run_text(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {ours} }}", {}, EndpointBackend(virtuoso))
     assert int(counted.rows[0]["n"]) == total
     answers_as_locally(trig, virtuoso)
+    # and the network the pictures and exports are drawn from, read with the projection's own questions
+    from viz.network import project
+
+    remote, local = project(EndpointBackend(virtuoso)), project(LocalBackend(trig))
+    assert list(remote.nodes(data=True)) == list(local.nodes(data=True))
+    assert list(remote.edges(keys=True, data=True)) == list(local.edges(keys=True, data=True))
 
 
 def test_a_virtuoso_answer_cut_at_its_row_limit_is_reported(built, virtuoso, capsys):
@@ -163,6 +169,9 @@ def test_a_virtuoso_answer_cut_at_its_row_limit_is_reported(built, virtuoso, cap
     assert small.server_limit is None and not small.truncated
     assert main(["query", "--endpoint", virtuoso, "--format", "csv", "-e", "SELECT ?s WHERE { ?s ?p ?o }"]) == 0
     assert "the endpoint cut its answer at 1000 rows" in capsys.readouterr().err
+    # the network projection reads whole tables: a cut one is an error, never a smaller network
+    with pytest.raises(BuildError, match="cut the answer at 1000 rows"):
+        EndpointBackend(virtuoso).texts("SELECT ?s WHERE { ?s ?p ?o }")
 
 
 def test_pictures_exports_and_analysis_run_against_the_server_as_locally(built, writable, tmp_path, capsys):
