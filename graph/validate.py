@@ -58,10 +58,9 @@ def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Grap
     part already validated is not validated again.
     """
     out: set[Violation] = set()
-    known = {s for g in shared for s in g.subjects()}  # the ontology and curation go into every part anyway
     # Never borrowed: the ontology's own terms, whole in every part. A record of the data (an actor) may be
     # described in the curation graph (its links) and in a report (its type and label): it is borrowed.
-    terms = {s for s in known if not str(s).startswith(str(RGD))}
+    terms = {s for g in shared for s in g.subjects() if not str(s).startswith(str(RGD))}
     homes = {s: g for _, g in sorted(graphs.items()) for s in g.subjects(RDF.type, None)}
     common = Graph()
     for g in shared:

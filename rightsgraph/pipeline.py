@@ -21,11 +21,12 @@ SCREENSHOT = "network.png"
 
 def pictures(result: BuildResult) -> dict[str, str]:
     """The network page and the timeline, drawn from the graph just built."""
+    from graph.query import LocalBackend
     from viz.draw.page import page_html
     from viz.draw.timeline import render
     from viz.network import project
 
-    G = project(result.graph)
+    G = project(LocalBackend.of_text(result.outputs["graph.nt"]))  # the N-Triples the build wrote, not written again
     timeline = render(G, "svg")  # drawn once: the page embeds the same picture
     return dict(zip(PICTURES, (page_html(G, TITLE, timeline_svg=timeline), timeline.decode("utf-8"))))
 

@@ -15,7 +15,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDFS, SKOS
 
 from graph.dates import overlaps
-from graph.model.namespaces import RGD
+from graph.model.namespaces import RGD, with_prefixes
 from graph.model.ontology import Vocabulary
 from graph.model.terms import RG
 
@@ -69,13 +69,9 @@ class _Reader:
         self.backend = backend
 
     def rows(self, body: str) -> list[tuple]:
-        from graph.model.namespaces import with_prefixes
-
         return self.backend.texts(with_prefixes(body))
 
     def ontology(self) -> Vocab:
-        from graph.model.namespaces import with_prefixes
-
         return Vocab(self.backend.run(with_prefixes(ONTOLOGY), {}, "network projection", sys.maxsize).graph)
 
     def values(self, prop: URIRef) -> dict[str, list[str]]:

@@ -147,10 +147,6 @@ class Vocabulary:
         value = self.graph.value(term, RDFS.label) or self.graph.value(term, SKOS.prefLabel)
         return str(value) if value is not None else str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
-    def classes_of(self, node) -> list[URIRef]:
-        """The node's rightsgraph classes, sorted."""
-        return sorted((c for c in self.graph.objects(node, RDF.type) if str(c).startswith(str(RG._NS))), key=str)
-
     def is_subclass(self, cls: URIRef, root: URIRef) -> bool:
         return cls == root or root in self.graph.transitive_objects(cls, RDFS.subClassOf)
 

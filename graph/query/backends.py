@@ -130,16 +130,20 @@ class LocalBackend:
 
     @classmethod
     def of_graph(cls, graph: Graph) -> LocalBackend:
-        """An rdflib graph (a build's, a test's) in an in-memory store, so code that reads a graph asks one engine.
+        """An rdflib graph (a test's) in an in-memory store, so code that reads a graph asks one engine.
 
         Named graphs are kept when the graph has them; rdflib writes N-Quads or N-Triples and Oxigraph reads them.
         """
+        quads = graph.context_aware
+        return cls.of_text(graph.serialize(format="nquads" if quads else "nt", encoding="utf-8"), quads)
+
+    @classmethod
+    def of_text(cls, data: str | bytes, quads: bool = False) -> LocalBackend:
+        """N-Triples (or N-Quads) already written, such as a build's graph.nt, in an in-memory store."""
         import pyoxigraph as ox
 
         self = cls.__new__(cls)
         self.allow_federation, self.where, self.store = False, "graph in memory", ox.Store()
-        quads = graph.context_aware
-        data = graph.serialize(format="nquads" if quads else "nt", encoding="utf-8")
         self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
         return self
 
