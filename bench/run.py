@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 RUNS = 5
+PAGE = 50  # rows in a first page
 # Parameters that name things of the synthetic graph.
 PARAMS = {
     "actor_events": {"actor": "actor-3"}, "events_in_place": {"place": "place-0"},
@@ -76,11 +77,33 @@ def one_size(path: Path) -> dict:
         bare = median_ms(lambda: list(raw.query(text, use_default_graph_as_union=True)))
         answer = run_query(name, params, backend)
         size = len(answer.rows) if answer.kind == "select" else len(answer.graph)
-        rows[name] = {"project_ms": project, "raw_ms": bare, "rows": size}
+        page = median_ms(lambda: run_query(name, params, backend, page=(PAGE, 0)))
+        rows[name] = {"project_ms": project, "raw_ms": bare, "rows": size, "page_ms": page}
+    kept = kept_times(path, sorted(rows))
     triples = sum(1 for _ in open(path, encoding="utf-8"))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    return {"triples": triples, "load_s": load, "raw_load_s": raw_load, "peak_mib": peak, "queries": rows,
+    return {"triples": triples, "load_s": load, "raw_load_s": raw_load, "peak_mib": peak, "queries": rows, **kept,
             **serve_times(path), **picture_times(path), "push_s": push_seconds(path)}
+
+
+def kept_times(path: Path, names) -> dict:
+    """The first page of each question from a store on disk: the first ask (the engine works the whole table out
+    and the store keeps it), then the median of the asks after it (read from the kept table). A graph answer
+    (neighbourhood) is not kept: each ask works it out."""
+    import tempfile
+
+    from graph.query import LocalBackend, run_query
+
+    times = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        disk = LocalBackend(path, store_dir=Path(tmp) / "store")
+        for name in names:
+            params = PARAMS.get(name, {})
+            start = time.perf_counter()
+            run_query(name, params, disk, page=(PAGE, 0))
+            first = (time.perf_counter() - start) * 1000
+            times[name] = {"first_ms": first, "kept_ms": median_ms(lambda: run_query(name, params, disk, page=(PAGE, 0)))}
+    return {"kept": times}
 
 
 def picture_times(path: Path) -> dict:
@@ -247,6 +270,21 @@ def table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def page_table(results: list[dict]) -> str:
+    """The first page of every question: in memory, and from a store on disk (first ask, then kept)."""
+    sizes = [f"{r['triples']:,}" for r in results]
+    lines = ["| question: first page of " + str(PAGE) + " rows, ms | " + " | ".join(sizes) + " |",
+             "|---|" + "---:|" * len(results)]
+    for name in sorted(results[0]["queries"]):
+        cells = []
+        for r in results:
+            page = f"{r['queries'][name]['page_ms']:.1f}"
+            kept = r["kept"].get(name)
+            cells.append(f"{page} / {kept['first_ms']:.0f} / {kept['kept_ms']:.1f}")
+        lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -280,6 +318,9 @@ def main() -> None:
         builds.append(json.loads(done.stdout))
         print(f"built {reports} reports", file=sys.stderr)
     body = table(results)
+    body += ("\n\nThe first page (`--limit " + str(PAGE) + "`) of each question: in memory / from a store on disk, "
+             "the first ask (the engine works out the whole table, which the store keeps) / from the store on disk, "
+             "the asks after it (median; `neighbourhood` is a graph, worked out at every ask):\n\n" + page_table(results))
     if builds:
         body += ("\n\nThe build on synthetic corpora (`bench/corpus.py`: the invented fixture report, its facts "
                  "under new ids per report, the bodies every report names curated once), each in its own process; "

@@ -88,12 +88,14 @@ def check_assertions(curation: Curation, graph: Graph) -> None:
                 raise BuildError(source.where, f"{sid!r}: expected at least {minimum} {name}, found {found[name]} in {doc.name}")
 
 
-def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None, cache: Path | None = None) -> BuildResult:
+def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None, cache: Path | None = None,
+          jobs: int | None = None) -> BuildResult:
     """Run the pipeline and return the graph with its serialisations; raise BuildError on bad input.
 
     Facts without a source are refused by the SHACL shapes (rgs:Sourced), the
     one place that rule is written. With a cache folder, reports whose part of
-    the graph was validated before are not validated again (graph/verdicts.py).
+    the graph was validated before are not validated again (graph/verdicts.py); the others are validated
+    side by side on `jobs` processes (every core by default).
     """
     clock = Clock()
     data_dir = data_dir if data_dir is not None else shipped_data()
@@ -105,7 +107,7 @@ def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None, cache: Pa
                and g.identifier not in shared and len(g)}
     verdicts = Verdicts(cache, validator_digest(ontology_dir()))
     violations = clock.step("validate", validate_reports, reports, [dataset.graph(i) for i in sorted(shared)],
-                            load_shapes(), verdicts)
+                            load_shapes(), verdicts, jobs)
     if violations:
         shown = "; ".join(str(v) for v in violations[:10])
         more = f" (and {len(violations) - 10} more)" if len(violations) > 10 else ""

@@ -16,6 +16,9 @@ class BuildError(Exception):
         self.message = message
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self):  # whole across a process boundary (a validation worker's error)
+        return (BuildError, (self.where, self.message)) if type(self) is BuildError else super().__reduce__()
+
 
 class QuerySyntaxError(BuildError):
     """A SPARQL syntax error at a line and column, which can show the user's line with a caret under the place.

@@ -10,6 +10,8 @@ may then fail). A graph that passes only without entailment is not valid.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from dataclasses import dataclass
 
 from pyshacl import validate as shacl_validate
@@ -18,6 +20,7 @@ from rdflib.namespace import RDF
 
 from graph.errors import BuildError
 from graph.model.namespaces import RGD
+from graph.verdicts import graph_digest
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -44,7 +47,8 @@ def validate(data: Graph, shapes: Graph, focus: list | None = None) -> list[Viol
     return sorted(out, key=lambda v: (v.focus, v.path, v.message))
 
 
-def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Graph, verdicts=None) -> list[Violation]:
+def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Graph, verdicts=None,
+                     jobs: int | None = None) -> list[Violation]:
     """Each report's graph on its own, with the shared graphs (ontology, curation) and what it borrows.
 
     pySHACL slows down sharply on large graphs, and hundreds of reports
@@ -55,7 +59,9 @@ def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Grap
     it. Each part judges only its own subjects (pySHACL's focus nodes), and the
     shared graphs' records are judged once, on their own. With one report the
     verdict is that of the whole graph. With verdicts (graph/verdicts.py), a
-    part already validated is not validated again.
+    part already validated is not validated again. The parts left are judged
+    side by side on `jobs` processes (all the cores this process may use, by
+    default).
     """
     out: set[Violation] = set()
     # Never borrowed: the ontology's own terms, whole in every part. A record of the data (an actor) may be
@@ -71,24 +77,61 @@ def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Grap
     parts = [(common, sorted({s for s in common.subjects(RDF.type, None) if isinstance(s, URIRef)}, key=str))]
     parts += [(graphs[name], sorted({s for s in graphs[name].subjects() if isinstance(s, URIRef)}, key=str))
               for name in sorted(graphs)]
+    # A part's key is made of its pieces' digests (graph/verdicts.py), so a part validated before is known
+    # without being put together: merging the shared graphs into every part costs more than hashing them.
+    digests = {id(common): graph_digest(common)}
+    work = []
     for own, focus in parts:
         if not focus:
             continue
-        part = Graph()
-        for g in [common, own, borrowed(own, homes, terms)]:
-            for triple in g:
-                part.add(triple)
-        found = None
+        lent = borrowed(own, homes, terms)
+        key = None
         if verdicts is not None:  # graph/verdicts.py: a part validated before, byte for byte, is not validated again
-            key = verdicts.key(part, focus)
+            pieces = [digests[id(common)], digests.get(id(own)) or graph_digest(own), graph_digest(lent)]
+            key = verdicts.key(pieces, focus)
             kept = verdicts.get(key)
-            found = [Violation(*v) for v in kept] if kept is not None else None
-        if found is None:
-            found = validate(part, shapes, focus)
-            if verdicts is not None:
-                verdicts.put(key, [(v.focus, v.path, v.message) for v in found])
-        out |= set(found)
+            if kept is not None:
+                out |= {Violation(*v) for v in kept}
+                continue
+        work.append((own, lent, focus, key))
+    for (_, _, _, key), found in zip(work, _judge_all(common, shapes, work, jobs)):
+        if verdicts is not None:
+            verdicts.put(key, found)
+        out |= {Violation(*v) for v in found}
     return sorted(out, key=lambda v: (v.focus, v.path, v.message))
+
+
+_WORK: tuple | None = None  # what forked workers read: (common, shapes, work), set only while a pool runs
+
+
+def _judge(index: int) -> list[tuple[str, str, str]]:
+    """One part's violations, as plain tuples (a worker's answer crosses a pipe)."""
+    common, shapes, work = _WORK
+    own, lent, focus, _ = work[index]
+    part = Graph()
+    for g in (common, own, lent):
+        for triple in g:
+            part.add(triple)
+    return [(v.focus, v.path, v.message) for v in validate(part, shapes, focus)]
+
+
+def _judge_all(common: Graph, shapes: Graph, work: list, jobs: int | None) -> list[list[tuple[str, str, str]]]:
+    """Every part's violations, in order; on several cores, parts are judged side by side.
+
+    Each part is judged on its own, so the answer does not depend on how the
+    parts are shared out. Workers are forked, so they start with the graphs
+    already in memory and nothing but the answers is copied between processes.
+    """
+    global _WORK
+    jobs = jobs if jobs is not None else len(os.sched_getaffinity(0))
+    _WORK = (common, shapes, work)
+    try:
+        if jobs < 2 or len(work) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return [_judge(i) for i in range(len(work))]
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(work))) as pool:
+            return pool.map(_judge, range(len(work)), chunksize=1)
+    finally:
+        _WORK = None
 
 
 def borrowed(own: Graph, homes: dict, known: set = frozenset(), depth: int = 2) -> Graph:
@@ -156,9 +199,14 @@ def rdfs_closure(data: Graph) -> Graph:
 
 
 def _violations(data: Graph, shapes: Graph, focus: list | None = None) -> set[Violation]:
-    conforms, report, _ = shacl_validate(
-        data, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=False, focus_nodes=focus
-    )
+    from pyshacl.errors import ReportableRuntimeError
+
+    try:
+        conforms, report, _ = shacl_validate(
+            data, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=False, focus_nodes=focus
+        )
+    except ReportableRuntimeError as err:  # a shape pySHACL cannot load: one line, whole across a worker's pipe
+        raise BuildError("ontology/shapes.ttl", f"the SHACL shapes cannot be used: {str(err).splitlines()[0]}") from None
     if conforms:
         return set()
     if not isinstance(report, Graph):  # the shapes themselves are broken: pySHACL says why instead of reporting

@@ -2,9 +2,9 @@
 
 SHACL validation is most of a build's time, and it is a pure function of its
 input: the report's part of the graph (with the shared graphs and what it
-borrows), the shapes, and the validator. The key hashes all of them: the
-part's N-Triples sorted (the build makes no blank nodes, so they are stable),
-the ontology and shape files, this code and the pySHACL version. Any change
+borrows), the shapes, and the validator. The key hashes all of them: each
+piece's N-Triples sorted (the build makes no blank nodes, so they are
+stable), the ontology and shape files, this code and the pySHACL version. Any change
 to any of them is a new key, and the part is validated again; nothing is
 ever read back under a key that could mean different input.
 
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-FORMAT = "1"  # bump when the stored JSON changes meaning
+FORMAT = "2"  # bump when the stored JSON changes meaning
 
 
 def default_folder() -> Path:
@@ -52,6 +52,14 @@ def validator_digest(ontology_folder: Path) -> str:
                           f"{_digest_files(code)}".encode("utf-8")).hexdigest()
 
 
+def graph_digest(graph: Graph) -> str:
+    """The SHA-256 of a graph's N-Triples, sorted (the build makes no blank nodes, so they are stable)."""
+    h = hashlib.sha256()
+    for line in sorted(graph.serialize(format="nt", encoding="utf-8").splitlines()):
+        h.update(line + b"\n")
+    return h.hexdigest()
+
+
 class Verdicts:
     """Violations per validated part, by content hash; folder None keeps nothing (always validate)."""
 
@@ -60,13 +68,12 @@ class Verdicts:
         self.validator = validator
         self.hits = self.misses = 0
 
-    def key(self, part: Graph, focus: list) -> str:
-        """The part's statements and the nodes judged in it, with the validator's digest."""
-        lines = sorted(part.serialize(format="nt", encoding="utf-8").splitlines())
+    def key(self, pieces: list[str], focus: list) -> str:
+        """The digests of the part's pieces (graph_digest: the shared graphs, the report, what it borrows) and
+        the nodes judged in it, with the validator's digest."""
         h = hashlib.sha256(self.validator.encode("utf-8"))
         h.update("\n".join(sorted(str(n) for n in focus)).encode("utf-8") + b"\0")
-        for line in lines:
-            h.update(line + b"\n")
+        h.update("\0".join(pieces).encode("utf-8"))
         return h.hexdigest()
 
     def get(self, key: str) -> list[tuple[str, str, str]] | None:

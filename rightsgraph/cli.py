@@ -20,7 +20,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from rightsgraph.pipeline import build
 
     result = build(corpus=args.corpus, data_dir=args.data, out_dir=args.out, with_pictures=not args.no_pictures,
-                   screenshot=not args.no_screenshot, cache=None if args.no_cache else args.cache or "default")
+                   screenshot=not args.no_screenshot, cache=None if args.no_cache else args.cache or "default",
+                   jobs=args.jobs)
     print(summary(result))
     if args.uncovered:
         from graph.build import uncovered
@@ -281,10 +282,11 @@ def cmd_query(args: argparse.Namespace) -> int:
     backend = (sparql.EndpointBackend(args.endpoint) if args.endpoint
                else sparql.LocalBackend(args.graph, allow_federation=args.allow_federation, store_dir=args.store))
     params = _params(args.param)
+    page = (args.limit, args.offset) if args.limit is not None or args.offset else None
     if args.expression:
-        result = sparql.run_text(args.expression, params, backend, args.max_rows, prefixes=True)
+        result = sparql.run_text(args.expression, params, backend, args.max_rows, prefixes=True, page=page)
     else:
-        result = sparql.run_query(args.query, params, backend, args.max_rows)
+        result = sparql.run_query(args.query, params, backend, args.max_rows, page=page)
     result, page = result.page(args.limit, args.offset)
     sys.stdout.write(sparql.format_result(result, args.format))
     if page is not None:
@@ -401,6 +403,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--cache", type=Path, help="folder of validation verdicts, so that unchanged reports are not validated "
                                               "again (default: $RIGHTSGRAPH_CACHE, else ~/.cache/rightsgraph)")
     b.add_argument("--no-cache", action="store_true", help="validate every report, and keep no verdicts")
+    b.add_argument("--jobs", type=bounded(1, 256), help="processes that validate reports side by side "
+                                                        "(default: every core this process may use)")
     b.add_argument("--uncovered", action="store_true",
                    help="after the summary, list every report sentence that no curated fact points at (pointer and text)")
     b.set_defaults(func=cmd_build)

@@ -32,16 +32,18 @@ def pictures(result: BuildResult) -> dict[str, str]:
 
 
 def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None, out_dir: Path | None = DEFAULT_OUT,
-          with_pictures: bool = False, screenshot: bool = False, cache: Path | None | str = "default") -> BuildResult:
+          with_pictures: bool = False, screenshot: bool = False, cache: Path | None | str = "default",
+          jobs: int | None = None) -> BuildResult:
     """Build; with pictures, add the network page and timeline; write to out_dir unless it is None.
 
     With screenshot (when Chromium is installed) a PNG of the page is saved
     too, for people who just want to look. cache is the folder of validation
-    verdicts (graph/verdicts.py): "default" for the user's cache folder, None for none.
+    verdicts (graph/verdicts.py): "default" for the user's cache folder, None for none. jobs is how many
+    processes validate reports side by side (None: every core).
     """
     from graph.verdicts import default_folder
 
-    result = build_graph(corpus, data_dir, default_folder() if cache == "default" else cache)
+    result = build_graph(corpus, data_dir, default_folder() if cache == "default" else cache, jobs)
     if with_pictures:
         drawn = pictures(result)
         for name, text in drawn.items():

@@ -18,16 +18,22 @@ from graph.query.params import bind_params, resolve_entity, resolve_right
 from graph.query.results import Result
 
 
-def run_query(spec: str, params: dict[str, str] | None = None, backend=None, max_rows: int = DEFAULT_MAX_ROWS) -> Result:
-    """Run a library query by name (or an .rq file) with parameters; the Python entry point."""
+def run_query(spec: str, params: dict[str, str] | None = None, backend=None, max_rows: int = DEFAULT_MAX_ROWS,
+              page: tuple[int | None, int] | None = None) -> Result:
+    """Run a library query by name (or an .rq file) with parameters; the Python entry point.
+
+    With page (limit, offset) a local store turns only those rows into terms and counts the rest. A library
+    question, its parameters bound, has one answer per graph, so a store on disk keeps its table
+    (graph/query/answers.py); ad-hoc text is never kept.
+    """
     query = find_query(spec)
     backend = backend if backend is not None else LocalBackend()
     bindings = bind_params(query, params or {}, backend)
-    return backend.run(query.text, bindings, str(query.path), max_rows)
+    return backend.run(query.text, bindings, str(query.path), max_rows, page=page, keep=True)
 
 
 def run_text(text: str, params: dict[str, str] | None = None, backend=None, max_rows: int = DEFAULT_MAX_ROWS,
-             prefixes: bool = False) -> Result:
+             prefixes: bool = False, page: tuple[int | None, int] | None = None) -> Result:
     """Run ad-hoc SPARQL; parameters are bound as plain literals (or IRIs when they are IRIs).
 
     With prefixes, the project's prefixes are declared on the first line, and a
@@ -38,7 +44,7 @@ def run_text(text: str, params: dict[str, str] | None = None, backend=None, max_
 
         full = with_prefixes(text)
         try:
-            return run_text(full, params, backend, max_rows)
+            return run_text(full, params, backend, max_rows, page=page)
         except QuerySyntaxError as err:
             raise err.shifted(len(full) - len(text)) from None
     backend = backend if backend is not None else LocalBackend()
@@ -48,7 +54,7 @@ def run_text(text: str, params: dict[str, str] | None = None, backend=None, max_
             raise BuildError(f"--param {name}", "parameter names are SPARQL variable names")
         looks_like_iri = value.startswith(("http://", "https://")) and not any(c.isspace() for c in value)
         bindings[name] = URIRef(check_iri(value, f"--param {name}")) if looks_like_iri else Literal(value)
-    return backend.run(text, bindings, "-e", max_rows)
+    return backend.run(text, bindings, "-e", max_rows, page=page)
 
 
 __all__ = ["DEFAULT_GRAPH", "DEFAULT_MAX_ROWS", "EndpointBackend", "LibraryQuery", "LocalBackend", "Param", "Result",

@@ -23,7 +23,7 @@ from rdflib.namespace import XSD
 
 from graph.errors import BuildError, QuerySyntaxError
 from graph.query.federation import refuse_service, uses_service
-from graph.query.results import Result, _from_json, _from_ox
+from graph.query.results import Result, _from_json, _from_ox, page_of_tsv
 from graph.resources import DEFAULT_OUT
 
 DEFAULT_GRAPH = DEFAULT_OUT / "graph.trig"
@@ -116,11 +116,13 @@ class LocalBackend:
         fmt = formats.get(path.suffix)
         if fmt is None:
             raise BuildError(str(path), f"unknown graph format (use one of {', '.join(formats)})")
-        self.where = str(path)
+        self.where, self.kept = str(path), None
         if store_dir is not None:
-            from graph.query.stores import prepare_store
+            from graph.query.answers import KeptAnswers
+            from graph.query.stores import prepare_store, source_digest
 
-            self.store = ox.Store.read_only(str(prepare_store(path, Path(store_dir))))
+            folder = prepare_store(path, Path(store_dir))
+            self.store, self.kept = ox.Store.read_only(str(folder)), KeptAnswers(folder, source_digest(folder))
             return
         self.store = ox.Store()
         try:
@@ -143,24 +145,46 @@ class LocalBackend:
         import pyoxigraph as ox
 
         self = cls.__new__(cls)
-        self.allow_federation, self.where, self.store = False, "graph in memory", ox.Store()
+        self.allow_federation, self.where, self.store, self.kept = False, "graph in memory", ox.Store(), None
         self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
         return self
 
-    def run(self, text: str, bindings: dict[str, object], where: str, max_rows: int) -> Result:
+    def run(self, text: str, bindings: dict[str, object], where: str, max_rows: int,
+            page: tuple[int | None, int] | None = None, keep: bool = False) -> Result:
+        """The answer; with page (limit, offset), only those rows of a table, and its total.
+
+        With keep, on a store on disk, the whole table is kept there for the next ask of the same text, its
+        parameters bound (graph/query/answers.py): for the library's questions, which have one answer per graph.
+        """
         if not self.allow_federation:
             refuse_service(text, where)
         check_syntax(text, where)
         text = inject_values(text, bindings, where)
         try:
-            answer = self.store.query(text, use_default_graph_as_union=True)
-            return self._collect(answer, max_rows)
+            if page is None and not (keep and self.kept is not None):
+                return self._collect(self.store.query(text, use_default_graph_as_union=True), max_rows)
+            table = self._table(text, keep)
+            if not isinstance(table, bytes):  # a graph or a boolean: nothing to page
+                return self._collect(table, max_rows)
+            limit, offset = page if page is not None else (None, 0)
+            return page_of_tsv(table, limit, offset, max_rows)
         except SyntaxError as err:
             raise _syntax_error(where, err, text) from None
         except OSError as err:  # a SERVICE request that failed, with federation on (results are lazy)
             raise BuildError(where, f"query failed: {str(err).splitlines()[0]}") from None
         except RuntimeError as err:
             raise BuildError(where, f"query failed: {err}") from None
+
+    def _table(self, text: str, keep: bool):
+        """A SELECT's whole table as SPARQL TSV, written by Oxigraph in Rust, kept on a store on disk with keep;
+        any other answer as the engine gave it."""
+        import pyoxigraph as ox
+
+        def work_out():
+            answer = self.store.query(text, use_default_graph_as_union=True)
+            return answer.serialize(format=ox.QueryResultsFormat.TSV) if isinstance(answer, ox.QuerySolutions) else answer
+
+        return self.kept.table(text, work_out) if keep and self.kept is not None else work_out()
 
     def texts(self, text: str) -> list[tuple]:
         """A SELECT's rows as plain strings (an IRI, a literal's lexical form, or None), in the variables' order.
@@ -214,8 +238,6 @@ def sparql_term(term, where: str) -> str:
     engine decode those before parsing, and \\u0022 would then close the string.
     The text is parsed by Oxigraph and must give back the very same term.
     """
-    import pyoxigraph as ox
-
     if isinstance(term, URIRef):
         text = f"<{check_iri(str(term), where)}>"
     elif isinstance(term, Literal):
@@ -230,15 +252,26 @@ def sparql_term(term, where: str) -> str:
             text = f'"{body}"'
     else:
         raise BuildError(where, "cannot bind this value")
-    try:
-        back = next(iter(ox.Store().query(f"SELECT ?v WHERE {{ VALUES ?v {{ {text} }} }}")))["v"]
-    except (SyntaxError, StopIteration):
-        raise BuildError(where, f"cannot write {str(term)!r} as a SPARQL term") from None
+    back = _read_back(text)
+    if back is None:
+        raise BuildError(where, f"cannot write {str(term)!r} as a SPARQL term")
     if isinstance(term, Literal) and not term.language and term.datatype is None:
         term = Literal(str(term), datatype=XSD.string)  # what a plain literal is in RDF 1.1
     if _from_ox(back) != term:
         raise BuildError(where, f"{str(term)!r} does not survive as a SPARQL term")
     return text
+
+
+@lru_cache(maxsize=4096)
+def _read_back(text: str):
+    """The term Oxigraph reads from a term's SPARQL text, or None; asked once per text (a parameter is bound
+    again and again)."""
+    import pyoxigraph as ox
+
+    try:
+        return next(iter(ox.Store().query(f"SELECT ?v WHERE {{ VALUES ?v {{ {text} }} }}")))["v"]
+    except (SyntaxError, StopIteration):
+        return None
 
 
 def values_block(bindings: dict[str, object]) -> str:
@@ -325,7 +358,9 @@ class EndpointBackend:
                 pass
         return head.split(": ", 1)[-1].strip().rstrip(".")
 
-    def run(self, text: str, bindings: dict[str, object], where: str, max_rows: int) -> Result:
+    def run(self, text: str, bindings: dict[str, object], where: str, max_rows: int,
+            page: tuple[int | None, int] | None = None, keep: bool = False) -> Result:
+        """The answer (page and keep are the local backend's: an endpoint's table is paged by Result.page)."""
         check_syntax(text, where)
         graph_form, response, body = self._ask(inject_values(text, bindings, where))
         if graph_form:
@@ -351,6 +386,17 @@ class EndpointBackend:
         server_limit = int(cap) if cap.isdigit() and len(bindings_out) >= int(cap) else None
         return Result("select", vars=names, rows=rows, truncated=len(bindings_out) > max_rows or server_limit is not None,
                       server_limit=server_limit)
+
+    def _table(self, text: str, keep: bool):
+        """A SELECT's whole table as SPARQL TSV, written by Oxigraph in Rust, kept on a store on disk with keep;
+        any other answer as the engine gave it."""
+        import pyoxigraph as ox
+
+        def work_out():
+            answer = self.store.query(text, use_default_graph_as_union=True)
+            return answer.serialize(format=ox.QueryResultsFormat.TSV) if isinstance(answer, ox.QuerySolutions) else answer
+
+        return self.kept.table(text, work_out) if keep and self.kept is not None else work_out()
 
     def texts(self, text: str) -> list[tuple]:
         """A SELECT's rows as plain strings, in the variables' order (LocalBackend.texts)."""

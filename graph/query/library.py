@@ -15,6 +15,7 @@ from pathlib import Path
 from graph.errors import BuildError
 from graph.resources import queries_dir
 
+NAME = re.compile(r"[a-z0-9_]+")  # a library name: a file of the library folder, never a path
 PARAM_KINDS = {"entity", "date", "integer", "right", "text"}
 
 
@@ -82,6 +83,11 @@ def library(directory: Path | None = None) -> dict[str, LibraryQuery]:
     return dict(_parsed(directory, stamp))
 
 
+@lru_cache(maxsize=256)
+def _parsed_one(path: Path, mtime_ns: int, size: int) -> LibraryQuery:
+    return parse_library_file(path)
+
+
 @lru_cache(maxsize=16)
 def _parsed(directory: Path, stamp: tuple) -> tuple[tuple[str, LibraryQuery], ...]:
     return tuple((Path(name).stem, parse_library_file(directory / name)) for name, *_ in stamp)
@@ -99,6 +105,10 @@ def find_query(spec: str, directory: Path | None = None) -> LibraryQuery:
             return parse_library_file(path)
         return LibraryQuery(path.stem, path, text, "", (), "")
     directory = directory if directory is not None else queries_dir()
+    one = directory / f"{spec}.rq"
+    if NAME.fullmatch(spec) and one.is_file():  # one file looked at, not the whole folder: a question is asked often
+        stat = one.stat()
+        return _parsed_one(one, stat.st_mtime_ns, stat.st_size)
     queries = library(directory)
     if spec not in queries:
         close = difflib.get_close_matches(spec, list(queries), n=3, cutoff=0.4)

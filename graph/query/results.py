@@ -20,22 +20,51 @@ class Result:
     boolean: bool | None = None
     truncated: bool = False
     server_limit: int | None = None  # the endpoint cut its answer at this many rows (X-SPARQL-MaxRows)
+    total: int | None = None  # set when the backend gave one page: the whole table's rows, counted by the engine
+    offset: int = 0  # and the rows skipped before this page
 
     def page(self, limit: int | None, offset: int = 0) -> tuple[Result, str | None]:
-        """Rows offset+1 to offset+limit of a table, and a line saying which of how many they are."""
+        """Rows offset+1 to offset+limit of a table, and a line saying which of how many they are.
+
+        A table the backend already paged (total set) is that page; otherwise the rows are sliced here.
+        """
         if self.kind != "select" or (limit is None and not offset):
             return self, None
-        total = len(self.rows)
-        rows = self.rows[offset:offset + limit] if limit is not None else self.rows[offset:]
-        shown = f"rows {offset + 1}-{offset + len(rows)}" if rows else "no rows"
-        more = f" (--offset {offset + len(rows)} for the next page)" if offset + len(rows) < total else ""
-        of = f"{total}{'+' if self.truncated else ''}"
-        return (Result(self.kind, self.vars, rows, truncated=self.truncated, server_limit=self.server_limit),
-                f"{shown} of {of}{more}")
+        if self.total is not None:
+            page, total, offset = self, self.total, self.offset
+        else:
+            total = len(self.rows)
+            rows = self.rows[offset:offset + limit] if limit is not None else self.rows[offset:]
+            page = Result(self.kind, self.vars, rows, truncated=self.truncated, server_limit=self.server_limit)
+        shown = f"rows {offset + 1}-{offset + len(page.rows)}" if page.rows else "no rows"
+        more = f" (--offset {offset + len(page.rows)} for the next page)" if offset + len(page.rows) < total else ""
+        of = f"{total}{'+' if self.truncated and self.total is None else ''}"
+        return page, f"{shown} of {of}{more}"
 
     def records(self) -> list[dict[str, object]]:
         """Rows as plain Python values (str, int, date ...), for use in code."""
         return [{k: (v.toPython() if isinstance(v, Literal) else str(v)) for k, v in row.items()} for row in self.rows]
+
+
+def page_of_tsv(table: bytes, limit: int | None, offset: int, max_rows: int) -> Result:
+    """One page of a SELECT table that Oxigraph wrote as SPARQL TSV, with the whole table's row count.
+
+    Only the page's lines become rdflib terms: building a term per value costs
+    more than the query on a large answer. TSV escapes line breaks inside
+    literals, so a line is a row; the page's lines are read back by Oxigraph's
+    own TSV parser, so every term comes back as the engine wrote it.
+    """
+    import pyoxigraph as ox
+
+    lines = table.split(b"\n")  # Oxigraph ends every line, the header's too, with a line break
+    header, body = lines[0], lines[1:-1]
+    count = min(limit if limit is not None else len(body), max_rows)
+    chosen = body[offset:offset + count]
+    answer = ox.parse_query_results(b"\n".join([header, *chosen, b""]), format=ox.QueryResultsFormat.TSV)
+    names = [v.value for v in answer.variables]
+    rows = [{n: _from_ox(s[n]) for n in names if s[n] is not None} for s in answer]
+    cut = count < (limit if limit is not None else len(body)) and offset + count < len(body)
+    return Result("select", vars=names, rows=rows, truncated=cut, total=len(body), offset=offset)
 
 
 def _from_ox(term):

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from graph.errors import BuildError
 
+MARKER = "rightsgraph-source.sha256"
+
 
 def oxigraph_binary() -> str:
     """The oxigraph CLI installed beside this Python, or on PATH."""
@@ -37,7 +39,7 @@ def prepare_store(graph_file: Path, store_dir: Path) -> Path:
         for block in iter(lambda: data.read(1 << 20), b""):
             digest.update(block)
     digest = digest.hexdigest()
-    marker = store_dir / "rightsgraph-source.sha256"
+    marker = store_dir / MARKER
     if marker.is_file() and marker.read_text().strip() == digest:
         return store_dir
     tmp = store_dir.with_name(store_dir.name + ".loading")
@@ -54,4 +56,9 @@ def prepare_store(graph_file: Path, store_dir: Path) -> Path:
     return store_dir
 
 
-__all__ = ["oxigraph_binary", "prepare_store"]
+def source_digest(store_dir: Path) -> str:
+    """The SHA-256 of the graph file a prepared store was loaded from."""
+    return (store_dir / MARKER).read_text().strip()
+
+
+__all__ = ["oxigraph_binary", "prepare_store", "source_digest"]

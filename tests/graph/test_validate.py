@@ -162,3 +162,37 @@ def test_a_broken_record_in_another_report_is_still_found(mini):
     reports["second"].remove((police, RDFS.label, None))
     found = [str(v) for v in validate_reports(reports, shared, load_shapes())]
     assert any(v.startswith(str(police)) and "English rdfs:label" in v for v in found)
+
+
+def test_parts_judged_side_by_side_give_the_verdict_of_one_process(mini):
+    """Two broken records in two reports: forked workers find what one process finds, in the same order."""
+    from graph.validate import validate_reports
+
+    reports, shared = split_reports(mini)
+    police = URIRef(RGD + "entity/police")
+    reports["second"].remove((police, RDFS.label, None))
+    event = next(s for s in reports["first"].subjects(RG.summary, None))
+    reports["first"].remove((event, RG.summary, None))
+    alone = validate_reports(reports, shared, load_shapes(), jobs=1)
+    together = validate_reports(reports, shared, load_shapes(), jobs=2)
+    assert together == alone
+    assert {v.focus for v in alone} >= {str(police), str(event)}
+
+
+def test_a_worker_error_is_the_one_line_error_of_one_process(mini):
+    from graph.errors import BuildError
+    from graph.validate import validate_reports
+
+    reports, shared = split_reports(mini)
+    broken = Graph()
+    for t in load_shapes():
+        broken.add(t)
+    shape = next(broken.subjects(URIRef("http://www.w3.org/ns/shacl#path"), None))
+    broken.add((shape, URIRef("http://www.w3.org/ns/shacl#minCount"), Literal("many")))
+    errors = []
+    for jobs in (1, 2):
+        with pytest.raises(BuildError) as caught:
+            validate_reports(reports, shared, broken, jobs=jobs)
+        errors.append(str(caught.value))
+    assert errors[0] == errors[1]
+    assert errors[0].startswith("ontology/shapes.ttl: the SHACL shapes cannot be used:") and "\n" not in errors[0]

@@ -188,6 +188,20 @@ def test_build_keeps_verdicts_in_the_cache_folder_it_is_given(tmp_path, capsys):
     assert "validation:" not in capsys.readouterr().out
 
 
+def test_build_jobs_change_nothing_but_the_processes(tmp_path, capsys):
+    from tests.paths import MINI_CORPUS, MINI_DATA
+
+    args = ["build", "--corpus", str(MINI_CORPUS), "--data", str(MINI_DATA), "--no-pictures", "--no-cache"]
+    assert main(args + ["--out", str(tmp_path / "one"), "--jobs", "1"]) == 0
+    assert main(args + ["--out", str(tmp_path / "two"), "--jobs", "2"]) == 0
+    for name in ("graph.ttl", "graph.trig", "graph.nt", "graph.jsonld"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as bad:
+        main(args + ["--out", str(tmp_path / "none"), "--jobs", "0"])
+    assert bad.value.code == 2 and "--jobs" in capsys.readouterr().err and not (tmp_path / "none").exists()
+
+
 def test_pictures_and_exports_read_a_store_on_disk_as_the_file(built, tmp_path):
     """--store DIR: the graph loaded once into Oxigraph on disk; the export is the file's, byte for byte."""
     ttl = built.written[0].parent / "graph.ttl"

@@ -1,0 +1,63 @@
+"""Answers a store on disk keeps: a library question's whole table, worked out once, then read a page at a time.
+
+A library question, its parameters bound, has one answer per graph. At a million
+statements the engine needs seconds for the ordered questions (`timeline`
+orders every event with its first sentence, and no rewrite brought it near
+200 ms), and a store on disk answers several times slower than one in memory;
+a reader paging through a table asks the same question again and again. So the
+first ask keeps the table, as Oxigraph wrote it (SPARQL TSV), inside the store
+folder. That folder is replaced whole when its graph file changes
+(graph/query/stores.py), so a kept answer cannot outlive its graph; the key
+also covers the graph's SHA-256, the query text (with its parameters' VALUES
+block) and the engine's version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+FOLDER = "rightsgraph-answers"
+
+
+class KeptAnswers:
+    """The tables kept in one store folder."""
+
+    def __init__(self, store_dir: Path, source_digest: str):
+        self.folder = Path(store_dir) / FOLDER
+        self.source_digest = source_digest
+
+    def path(self, text: str) -> Path:
+        import pyoxigraph as ox
+
+        key = hashlib.sha256(f"{self.source_digest}\n{ox.__version__}\n{text}".encode("utf-8")).hexdigest()
+        return self.folder / f"{key}.tsv"
+
+    def table(self, text: str, work_out: Callable[[], object]):
+        """The kept table for this query text, or what work_out gives: kept for the next ask when it is a table
+        (bytes), passed on as it is when it is not (a graph or a boolean)."""
+        path = self.path(text)
+        try:
+            return path.read_bytes()
+        except OSError:  # not kept yet (or not readable): worked out again
+            pass
+        table = work_out()
+        if not isinstance(table, bytes):
+            return table
+        tmp = None
+        try:  # whole or not at all: a reader never sees half a table
+            self.folder.mkdir(exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".part")
+            with os.fdopen(fd, "wb") as out:
+                out.write(table)
+            os.replace(tmp, path)
+        except OSError:  # a store in a folder this user cannot write still answers; it only keeps nothing
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+        return table
+
+
+__all__ = ["FOLDER", "KeptAnswers"]

@@ -1,0 +1,63 @@
+"""Answers a store on disk keeps: read again on the next ask, gone with the graph they came from."""
+
+import shutil
+
+from graph.query import LocalBackend, run_query, run_text
+from graph.query.answers import FOLDER
+from tests.graph.query.shared import PARAMS, normalise
+
+
+def kept(store):
+    return sorted((store / FOLDER).glob("*.tsv"))
+
+
+def test_a_question_without_parameters_is_kept_and_read_back(built, tmp_path):
+    trig = built.written[0].parent / "graph.trig"
+    store = tmp_path / "store"
+    memory = run_query("timeline", {}, LocalBackend(trig))
+    first = run_query("timeline", {}, LocalBackend(trig, store_dir=store), page=(5, 0))
+    [table] = kept(store)
+    assert first.rows == memory.rows[:5] and first.total == len(memory.rows)
+    # The next ask reads the kept table: a row taken out of it is a row fewer.
+    lines = table.read_bytes().split(b"\n")
+    table.write_bytes(b"\n".join(lines[:1] + lines[2:]))
+    again = run_query("timeline", {}, LocalBackend(trig, store_dir=store), page=(5, 0))
+    assert again.total == len(memory.rows) - 1 and again.rows == memory.rows[1:6]
+    whole = run_query("timeline", {}, LocalBackend(trig, store_dir=store))
+    assert normalise(whole.rows) == normalise(memory.rows[1:])  # rows that tie in the order may swap between stores
+
+
+def test_each_parameter_is_kept_apart_and_graphs_and_ad_hoc_text_not_at_all(built, tmp_path):
+    trig = built.written[0].parent / "graph.trig"
+    store = tmp_path / "store"
+    disk, memory = LocalBackend(trig, store_dir=store), LocalBackend(trig)
+    for actor in ["NSS", "Amnesty International"]:
+        rows = run_query("actor_events", {"actor": actor}, disk).rows
+        assert rows and normalise(rows) == normalise(run_query("actor_events", {"actor": actor}, memory).rows)
+    assert len(kept(store)) == 2
+    assert run_query("neighbourhood", PARAMS["neighbourhood"], disk).kind == "graph"
+    assert run_text("SELECT ?s WHERE { ?s a ?c } LIMIT 3", {}, disk, page=(2, 0)).total == 3
+    assert len(kept(store)) == 2
+
+
+def test_kept_answers_go_with_their_graph(built, tmp_path):
+    trig = tmp_path / "graph.trig"
+    shutil.copy(built.written[0].parent / "graph.trig", trig)
+    store = tmp_path / "store"
+    before = run_query("counts_actors_by_class", {}, LocalBackend(trig, store_dir=store))
+    assert len(kept(store)) == 1
+    with trig.open("a", encoding="utf-8") as out:  # one more actor
+        out.write('\n<https://w3id.org/rightsgraph/id/graph/extra> { <https://w3id.org/rightsgraph/id/entity/extra> a '
+                  '<https://w3id.org/rightsgraph/ontology#Person> ; '
+                  '<http://www.w3.org/2000/01/rdf-schema#label> "Extra"@en . }\n')
+    after = run_query("counts_actors_by_class", {}, LocalBackend(trig, store_dir=store))
+    assert after.rows == run_query("counts_actors_by_class", {}, LocalBackend(trig)).rows != before.rows
+
+
+def test_a_store_that_cannot_keep_still_answers(built, tmp_path):
+    trig = built.written[0].parent / "graph.trig"
+    store = tmp_path / "store"
+    disk = LocalBackend(trig, store_dir=store)
+    (store / FOLDER).write_text("a file where the folder would go")  # nothing can be kept under it
+    assert normalise(run_query("timeline", {}, disk).rows) == normalise(run_query("timeline", {}, LocalBackend(trig)).rows)
+    assert not list(store.glob("**/*.part"))
