@@ -77,7 +77,9 @@ def generate(triples: int, out, seed: int = 20091119, ontology: bool = True) -> 
             w.quad(s.n3(), p.n3(), o.n3(), onto)
     chapters = max(1, triples // (TRIPLES_PER_EVENT * EVENTS_PER_CHAPTER))
     actors = chapters * 12  # each chapter introduces twelve; events draw on the whole pool
-    curators = iri("agent/curators")
+    curators, curation = iri("agent/curators"), iri("graph/curation")
+    w.quad(curators, RDF_TYPE, f"<{PROV}Agent>", curation)  # as the build describes its agents
+    w.quad(curators, LABEL, lit("rightsgraph curators", "en"), curation)
     for c in range(chapters):
         g, doc = iri(f"graph/synthetic-{c:05d}"), f"synthetic-{c:05d}.txt"
         w.quad(iri(f"document/{doc}"), RDF_TYPE, f"<{RG}SourceDocument>", g)

@@ -10,8 +10,6 @@ may then fail). A graph that passes only without entailment is not valid.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from dataclasses import dataclass
 
 from pyshacl import validate as shacl_validate
@@ -20,6 +18,7 @@ from rdflib.namespace import RDF
 
 from graph.errors import BuildError
 from graph.model.namespaces import RGD
+from graph.parallel import side_by_side
 from graph.verdicts import graph_digest
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -94,44 +93,23 @@ def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Grap
                 out |= {Violation(*v) for v in kept}
                 continue
         work.append((own, lent, focus, key))
-    for (_, _, _, key), found in zip(work, _judge_all(common, shapes, work, jobs)):
+    # Each part is judged on its own, so the verdict does not depend on how the parts are shared out.
+    for (_, _, _, key), found in zip(work, side_by_side(_judge, (common, shapes), work, jobs)):
         if verdicts is not None:
             verdicts.put(key, found)
         out |= {Violation(*v) for v in found}
     return sorted(out, key=lambda v: (v.focus, v.path, v.message))
 
 
-_WORK: tuple | None = None  # what forked workers read: (common, shapes, work), set only while a pool runs
-
-
-def _judge(index: int) -> list[tuple[str, str, str]]:
+def _judge(common_and_shapes: tuple, piece: tuple) -> list[tuple[str, str, str]]:
     """One part's violations, as plain tuples (a worker's answer crosses a pipe)."""
-    common, shapes, work = _WORK
-    own, lent, focus, _ = work[index]
+    common, shapes = common_and_shapes
+    own, lent, focus, _ = piece
     part = Graph()
     for g in (common, own, lent):
         for triple in g:
             part.add(triple)
     return [(v.focus, v.path, v.message) for v in validate(part, shapes, focus)]
-
-
-def _judge_all(common: Graph, shapes: Graph, work: list, jobs: int | None) -> list[list[tuple[str, str, str]]]:
-    """Every part's violations, in order; on several cores, parts are judged side by side.
-
-    Each part is judged on its own, so the answer does not depend on how the
-    parts are shared out. Workers are forked, so they start with the graphs
-    already in memory and nothing but the answers is copied between processes.
-    """
-    global _WORK
-    jobs = jobs if jobs is not None else len(os.sched_getaffinity(0))
-    _WORK = (common, shapes, work)
-    try:
-        if jobs < 2 or len(work) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            return [_judge(i) for i in range(len(work))]
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(work))) as pool:
-            return pool.map(_judge, range(len(work)), chunksize=1)
-    finally:
-        _WORK = None
 
 
 def borrowed(own: Graph, homes: dict, known: set = frozenset(), depth: int = 2) -> Graph:

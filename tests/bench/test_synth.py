@@ -35,3 +35,13 @@ def test_it_passes_the_project_shapes():
     for s, p, o, _ in ds.quads((None, None, None, None)):
         g.add((s, p, o))
     assert [str(v) for v in validate(g, load_shapes())] == []
+
+
+def test_facts_are_counted_by_their_described_agent():
+    """The curators are typed and labelled, as the build describes them, so provenance questions find them."""
+    from graph.query import LocalBackend, run_query
+
+    out = io.StringIO()
+    generate(2500, out, 3)
+    rows = run_query("counts_facts_by_provenance", {}, LocalBackend.of_text(out.getvalue(), quads=True)).rows
+    assert [str(r["agent"]) for r in rows] == ["rightsgraph curators"] and int(rows[0]["facts"]) > 100
