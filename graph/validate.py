@@ -78,7 +78,7 @@ def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Grap
               for name in sorted(graphs)]
     # A part's key is made of its pieces' digests (graph/verdicts.py), so a part validated before is known
     # without being put together: merging the shared graphs into every part costs more than hashing them.
-    digests = {id(common): graph_digest(common)}
+    common_digest = graph_digest(common) if verdicts is not None else ""
     work = []
     for own, focus in parts:
         if not focus:
@@ -86,7 +86,7 @@ def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Grap
         lent = borrowed(own, homes, terms)
         key = None
         if verdicts is not None:  # graph/verdicts.py: a part validated before, byte for byte, is not validated again
-            pieces = [digests[id(common)], digests.get(id(own)) or graph_digest(own), graph_digest(lent)]
+            pieces = [common_digest, common_digest if own is common else graph_digest(own), graph_digest(lent)]
             key = verdicts.key(pieces, focus)
             kept = verdicts.get(key)
             if kept is not None:

@@ -387,17 +387,6 @@ class EndpointBackend:
         return Result("select", vars=names, rows=rows, truncated=len(bindings_out) > max_rows or server_limit is not None,
                       server_limit=server_limit)
 
-    def _table(self, text: str, keep: bool):
-        """A SELECT's whole table as SPARQL TSV, written by Oxigraph in Rust, kept on a store on disk with keep;
-        any other answer as the engine gave it."""
-        import pyoxigraph as ox
-
-        def work_out():
-            answer = self.store.query(text, use_default_graph_as_union=True)
-            return answer.serialize(format=ox.QueryResultsFormat.TSV) if isinstance(answer, ox.QuerySolutions) else answer
-
-        return self.kept.table(text, work_out) if keep and self.kept is not None else work_out()
-
     def texts(self, text: str) -> list[tuple]:
         """A SELECT's rows as plain strings, in the variables' order (LocalBackend.texts)."""
         result = self.run(text, {}, self.url, sys.maxsize)
