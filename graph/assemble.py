@@ -12,11 +12,10 @@ from __future__ import annotations
 import hashlib
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.graph import ReadOnlyGraphAggregate
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph import dates
-from graph.claims import add_claims
+from graph.claims import SubjectLookup, add_claims
 from graph.model import namespaces as ns
 from graph.read.corpus import Document, NewsItem
 from graph.curate.loader import Curation, Entity, Event
@@ -405,7 +404,7 @@ class Assembler:
             self.derive(g, node, p.evidence or ev.evidence)
 
     def add_claims(self) -> None:
-        lookup = ReadOnlyGraphAggregate([*self.doc_graphs.values(), self.ds.graph(ONTOLOGY_GRAPH)])
+        lookup = SubjectLookup([*self.doc_graphs.values(), self.ds.graph(ONTOLOGY_GRAPH)])
         for doc_id in sorted(self.doc_graphs):
             add_claims(self.doc_graphs[doc_id], lookup, self.vocab)
 

@@ -44,10 +44,35 @@ def _account_stance(status: URIRef, role: URIRef | None) -> URIRef | None:
     return RG.Reports
 
 
+class SubjectLookup:
+    """What the graphs say of a subject, read only in the graphs that describe it.
+
+    Reading every report's graph for every label and class (an aggregate of
+    all graphs) made the claims step quadratic in the number of reports. The
+    subjects are indexed once, before any claim is written; the claims add
+    only their own new subjects, never a statement about an indexed one, so
+    the index stays exact. Graphs are read in the order given, as the
+    aggregate read them, so value() picks the same value.
+    """
+
+    def __init__(self, graphs: list[Graph]):
+        self.where: dict = {}
+        for g in graphs:
+            for subject in set(g.subjects()):
+                self.where.setdefault(subject, []).append(g)
+
+    def objects(self, subject, predicate):
+        for g in self.where.get(subject, ()):
+            yield from g.objects(subject, predicate)
+
+    def value(self, subject, predicate):
+        return next(self.objects(subject, predicate), None)
+
+
 class ClaimWriter:
     """Writes into one report's graph; reads labels and classes from everything built (lookup)."""
 
-    def __init__(self, g: Graph, lookup: Graph, vocab: Vocabulary):
+    def __init__(self, g: Graph, lookup: SubjectLookup, vocab: Vocabulary):
         self.g, self.lookup, self.vocab = g, lookup, vocab
 
     def publisher(self, event: URIRef) -> URIRef | None:
@@ -108,7 +133,7 @@ class ClaimWriter:
                 self.add(about, stance, speaker, sources, via=statement)
 
 
-def add_claims(g: Graph, lookup: Graph, vocab: Vocabulary) -> None:
+def add_claims(g: Graph, lookup: SubjectLookup, vocab: Vocabulary) -> None:
     """Write into g every claim its events support (rg:ClaimRule); lookup holds labels, documents, classes."""
     writer = ClaimWriter(g, lookup, vocab)
     for event in sorted(set(g.subjects(RG.hasParticipation, None))):
@@ -116,4 +141,4 @@ def add_claims(g: Graph, lookup: Graph, vocab: Vocabulary) -> None:
         writer.statements(event)
 
 
-__all__ = ["add_claims", "claim_iri"]
+__all__ = ["SubjectLookup", "add_claims", "claim_iri"]

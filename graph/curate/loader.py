@@ -414,10 +414,13 @@ def load_curation(data_dir: Path, corpus: Path) -> Curation:
 
 def check_references(c: Curation, vocab: Vocabulary) -> None:
     """Every id a record names must exist and be of the class its schema field names (graph/curate/schema.py)."""
+    classes: dict[str, set[str]] = {}
+
     def of_class(cls: str) -> set[str]:
-        if cls == "Event":
-            return set(c.events)
-        return {k for k, e in c.entities.items() if vocab.is_a(e.type, cls)}
+        """The ids of a class, gathered once per class: gathered per reference, the check was quadratic."""
+        if cls not in classes:
+            classes[cls] = set(c.events) if cls == "Event" else {k for k, e in c.entities.items() if vocab.is_a(e.type, cls)}
+        return classes[cls]
 
     def need(where: str, owner: str, kind: str, key: str, value: str, allowed: set[str] | None = None,
              what: str | None = None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF
+from rdflib.namespace import PROV, RDF, RDFS
 
 from graph.model.ontology import load_shapes
 from graph.model.namespaces import OA, RGD
@@ -95,3 +95,19 @@ def test_the_shapes_refuse_a_claim_about_something_that_is_not_an_event(mini):
     claim = RGD["claim/lirna-beatings/denies/interior-ministry"]
     g.set((claim, RG.claimAbout, Literal("the beatings")))
     assert any("claimAbout" in str(v) for v in validate(g, load_shapes()))
+
+
+def test_the_subject_lookup_reads_what_an_aggregate_of_all_graphs_reads(built):
+    """Indexed by subject, so a report's claims do not read every report: the same values, the first one first."""
+    from rdflib.graph import ReadOnlyGraphAggregate
+
+    from graph.claims import SubjectLookup
+
+    graphs = sorted((g for g in built.dataset.graphs() if len(g)), key=lambda g: str(g.identifier))
+    assert len(graphs) > 2
+    lookup, everything = SubjectLookup(graphs), ReadOnlyGraphAggregate(graphs)
+    pairs = sorted({(s, p) for g in graphs for s, p, _ in g}, key=str)
+    for s, p in pairs:
+        assert list(lookup.objects(s, p)) == list(everything.objects(s, p))
+        assert lookup.value(s, p) == everything.value(s, p)
+    assert lookup.value(URIRef("urn:x:nobody"), RDFS.label) is None
