@@ -4,6 +4,7 @@ import shutil
 
 from graph.query import LocalBackend, run_query, run_text
 from graph.query.answers import FOLDER
+from graph.query.results import page_of_tsv
 from tests.graph.query.shared import PARAMS, normalise
 
 
@@ -31,13 +32,17 @@ def test_each_parameter_is_kept_apart_and_graphs_and_ad_hoc_text_not_at_all(buil
     trig = built.written[0].parent / "graph.trig"
     store = tmp_path / "store"
     disk, memory = LocalBackend(trig, store_dir=store), LocalBackend(trig)
+    answers = []
     for actor in ["NSS", "Amnesty International"]:
         rows = run_query("actor_events", {"actor": actor}, disk).rows
         assert rows and normalise(rows) == normalise(run_query("actor_events", {"actor": actor}, memory).rows)
-    assert len(kept(store)) == 2
+        answers.append(normalise(rows))
+    # Each kept table is one actor's answer, not a shared or a mixed one.
+    tables = [normalise(page_of_tsv(path.read_bytes(), None, 0, 10_000).rows) for path in kept(store)]
+    assert answers[0] != answers[1] and sorted(tables) == sorted(answers)
     assert run_query("neighbourhood", PARAMS["neighbourhood"], disk).kind == "graph"
     assert run_text("SELECT ?s WHERE { ?s a ?c } LIMIT 3", {}, disk, page=(2, 0)).total == 3
-    assert len(kept(store)) == 2
+    assert len(kept(store)) == 2  # neither the graph nor the ad-hoc text was kept
 
 
 def test_kept_answers_go_with_their_graph(built, tmp_path):
