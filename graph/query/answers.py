@@ -10,6 +10,11 @@ folder. That folder is replaced whole when its graph file changes
 (graph/query/stores.py), so a kept answer cannot outlive its graph; the key
 also covers the graph's SHA-256, the query text (with its parameters' VALUES
 block) and the engine's version.
+
+A store is warmed when it is prepared (warm): every library question without
+parameters is worked out once, in memory, on one core while Oxigraph loads the
+store on the other, so even the first ask of `timeline` on a fresh store reads
+a kept table.
 """
 
 from __future__ import annotations
@@ -26,8 +31,8 @@ FOLDER = "rightsgraph-answers"
 class KeptAnswers:
     """The tables kept in one store folder."""
 
-    def __init__(self, store_dir: Path, source_digest: str):
-        self.folder = Path(store_dir) / FOLDER
+    def __init__(self, folder: Path, source_digest: str):
+        self.folder = Path(folder)
         self.source_digest = source_digest
 
     def path(self, text: str) -> Path:
@@ -49,7 +54,7 @@ class KeptAnswers:
             return table
         tmp = None
         try:  # whole or not at all: a reader never sees half a table
-            self.folder.mkdir(exist_ok=True)
+            self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".part")
             with os.fdopen(fd, "wb") as out:
                 out.write(table)
@@ -60,4 +65,31 @@ class KeptAnswers:
         return table
 
 
-__all__ = ["FOLDER", "KeptAnswers"]
+def warm(graph_file: Path, folder: Path, source_digest: str) -> list[str]:
+    """Keep, in folder, the tables of the library questions that take no parameter; the names kept.
+
+    Worked out in an in-memory store, several times faster than the store on
+    disk and asked the same text as `run_query` asks, so the keys are the ones
+    a later ask looks for. Warming only saves time: a graph or a question that
+    fails here keeps nothing and fails, with its own error, when it is asked.
+    """
+    from graph.errors import BuildError
+    from graph.query import LocalBackend, library, run_query
+
+    try:
+        backend = LocalBackend(graph_file)
+        questions = sorted(name for name, query in library().items() if not query.params)
+    except BuildError:
+        return []
+    backend.kept = KeptAnswers(folder, source_digest)
+    done = []
+    for name in questions:
+        try:
+            run_query(name, {}, backend, page=(0, 0))  # no row becomes a term: the table is only kept
+        except BuildError:
+            continue
+        done.append(name)
+    return done
+
+
+__all__ = ["FOLDER", "KeptAnswers", "warm"]

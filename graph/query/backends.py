@@ -118,11 +118,12 @@ class LocalBackend:
             raise BuildError(str(path), f"unknown graph format (use one of {', '.join(formats)})")
         self.where, self.kept = str(path), None
         if store_dir is not None:
-            from graph.query.answers import KeptAnswers
+            from graph.query.answers import FOLDER, KeptAnswers
             from graph.query.stores import prepare_store, source_digest
 
             folder = prepare_store(path, Path(store_dir))
-            self.store, self.kept = ox.Store.read_only(str(folder)), KeptAnswers(folder, source_digest(folder))
+            self.store = ox.Store.read_only(str(folder))
+            self.kept = KeptAnswers(folder / FOLDER, source_digest(folder))
             return
         self.store = ox.Store()
         try:

@@ -3,7 +3,9 @@
 Parsing a million triples takes seconds and gigabytes; a store on disk opens
 at once. The store remembers the SHA-256 of the graph file it was loaded from
 and is loaded again (into a fresh folder, renamed into place when complete)
-only when the file changed, so a half-loaded store is never used.
+only when the file changed, so a half-loaded store is never used. While it
+loads, the library's questions without parameters are worked out and kept
+inside it (graph/query/answers.py), so a fresh store answers them at once.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sys
 from pathlib import Path
 
 from graph.errors import BuildError
+from graph.query.answers import FOLDER, warm
 
 MARKER = "rightsgraph-source.sha256"
 
@@ -43,16 +46,28 @@ def prepare_store(graph_file: Path, store_dir: Path) -> Path:
     if marker.is_file() and marker.read_text().strip() == digest:
         return store_dir
     tmp = store_dir.with_name(store_dir.name + ".loading")
-    shutil.rmtree(tmp, ignore_errors=True)
-    done = subprocess.run([oxigraph_binary(), "load", "--location", str(tmp), "--file", str(graph_file)],
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        shutil.rmtree(tmp, ignore_errors=True)
-        last = (done.stderr.strip().splitlines() or ["unknown error"])[-1]
-        raise BuildError(str(graph_file), f"oxigraph could not load the graph: {last}")
-    (tmp / marker.name).write_text(digest + "\n")
-    shutil.rmtree(store_dir, ignore_errors=True)
-    tmp.rename(store_dir)
+    answers = store_dir.with_name(store_dir.name + ".answers")
+    for old in (tmp, answers):
+        shutil.rmtree(old, ignore_errors=True)
+    loading = subprocess.Popen([oxigraph_binary(), "load", "--location", str(tmp), "--file", str(graph_file)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        warm(graph_file, answers, digest)  # on this core, while Oxigraph loads the store on another
+        _, err = loading.communicate()
+        if loading.returncode != 0:
+            last = (err.strip().splitlines() or ["unknown error"])[-1]
+            raise BuildError(str(graph_file), f"oxigraph could not load the graph: {last}")
+        (tmp / marker.name).write_text(digest + "\n")
+        if answers.is_dir():
+            answers.rename(tmp / FOLDER)
+        shutil.rmtree(store_dir, ignore_errors=True)
+        tmp.rename(store_dir)
+    finally:  # stopped or failed: no half-loaded store, no stray tables, no loader left running
+        if loading.returncode is None:
+            loading.kill()
+            loading.wait()
+        for old in (tmp, answers):
+            shutil.rmtree(old, ignore_errors=True)
     return store_dir
 
 
