@@ -293,11 +293,18 @@ def inject_values(text: str, bindings: dict[str, object], where: str) -> str:
     """
     if not bindings:
         return text
+    at = _inside_where(text)
+    if at is None:
+        raise BuildError(where, "a query with parameters needs an explicit WHERE { ... } for an endpoint")
+    return text[:at] + " " + values_block(bindings) + " " + text[at:]  # same line: line numbers hold
+
+
+@lru_cache(maxsize=512)
+def _inside_where(text: str) -> int | None:
+    """Where the top-level WHERE group opens, comments aside; found once per text (a library query is asked often)."""
     code = re.sub(r"#[^\n]*", lambda m: " " * len(m.group(0)), text)  # keep offsets, drop comments
     m = re.search(r"\bWHERE\s*\{", code, re.I)
-    if not m:
-        raise BuildError(where, "a query with parameters needs an explicit WHERE { ... } for an endpoint")
-    return text[:m.end()] + " " + values_block(bindings) + " " + text[m.end():]  # same line: line numbers hold
+    return m.end() if m else None
 
 
 class EndpointBackend:

@@ -21,7 +21,7 @@ from graph import dates
 from graph.errors import BuildError
 from graph.model.namespaces import RGD
 from graph.model.terms import RG
-from graph.query.backends import DEFAULT_MAX_ROWS, check_iri
+from graph.query.backends import DEFAULT_MAX_ROWS, check_iri, sparql_term
 from graph.query.library import LibraryQuery
 
 
@@ -68,13 +68,12 @@ def resolve_entity(backend, value: str, where: str) -> URIRef:
         candidates = [RGD[f"{kind}/{value}"] for kind in ("entity", "instrument", "event", "office")]
         if "/" in value:
             candidates.append(RGD[value])
-    found = []
-    for iri in candidates:
-        rows = _lookup(backend, "SELECT ?x WHERE { ?x ?p ?o } LIMIT 1", {"x": iri}, where)
-        if rows:
-            found.append(iri)
-    if len(found) == 1:
-        return found[0]
+    if candidates:  # one question for every kind the id may name, not one each: a parameter is resolved at every ask
+        terms = " ".join(sparql_term(iri, where) for iri in candidates)
+        found = _lookup(backend, f"SELECT DISTINCT ?x WHERE {{ VALUES ?x {{ {terms} }} FILTER EXISTS {{ ?x ?p ?o }} }}",
+                        {}, where)
+        if len(found) == 1:
+            return found[0]["x"]
     names = entity_names(backend, where)
     iris = sorted({str(iri) for name, iri in names if name.casefold() == value.casefold()})
     if len(iris) == 1:
