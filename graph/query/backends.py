@@ -23,7 +23,7 @@ from rdflib.namespace import XSD
 
 from graph.errors import BuildError, QuerySyntaxError
 from graph.query.federation import refuse_service, uses_service
-from graph.query.results import Result, _from_json, _from_ox, page_of_tsv
+from graph.query.results import Result, _from_json, _from_ox, page_of_tsv, rows_of
 from graph.resources import DEFAULT_OUT
 
 DEFAULT_GRAPH = DEFAULT_OUT / "graph.trig"
@@ -213,12 +213,7 @@ class LocalBackend:
             return Result("boolean", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
             names = [v.value for v in answer.variables]
-            rows, truncated = [], False
-            for solution in answer:
-                if len(rows) == max_rows:
-                    truncated = True
-                    break
-                rows.append({n: _from_ox(solution[n]) for n in names if solution[n] is not None})
+            rows, truncated = rows_of(answer, names, max_rows)
             return Result("select", vars=names, rows=rows, truncated=truncated)
         g = Graph()
         for triple in answer:

@@ -62,9 +62,32 @@ def page_of_tsv(table: bytes, limit: int | None, offset: int, max_rows: int) -> 
     chosen = body[offset:offset + count]
     answer = ox.parse_query_results(b"\n".join([header, *chosen, b""]), format=ox.QueryResultsFormat.TSV)
     names = [v.value for v in answer.variables]
-    rows = [{n: _from_ox(s[n]) for n in names if s[n] is not None} for s in answer]
+    rows, _ = rows_of(answer, names)
     cut = count < (limit if limit is not None else len(body)) and offset + count < len(body)
     return Result("select", vars=names, rows=rows, truncated=cut, total=len(body), offset=offset)
+
+
+def rows_of(solutions, names: list[str], max_rows: int | None = None) -> tuple[list[dict], bool]:
+    """The solutions as rows of rdflib terms, at most max_rows, and whether more were left.
+
+    A term met again in the same answer (a type, a role, a label on every row)
+    is converted once: looking a pyoxigraph term up costs a hash in Rust, and
+    converting it again cost more than the query for a table of thousands of rows.
+    """
+    rows: list[dict] = []
+    seen: dict = {}
+    for solution in solutions:
+        if max_rows is not None and len(rows) == max_rows:
+            return rows, True
+        row = {}
+        for name, term in zip(names, solution):  # a solution gives its values in the variables' order
+            if term is not None:
+                value = seen.get(term)
+                if value is None:
+                    value = seen[term] = _from_ox(term)
+                row[name] = value
+        rows.append(row)
+    return rows, False
 
 
 def _from_ox(term):

@@ -1,0 +1,23 @@
+"""Answers as rdflib terms: each term converted once per answer, and never mistaken for one that looks like it."""
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from graph.query import LocalBackend, run_text
+
+
+def test_terms_that_look_alike_stay_apart_and_columns_keep_their_names(tmp_path):
+    nt = tmp_path / "g.nt"
+    nt.write_text('<urn:x:a> <urn:x:p> "1" .\n<urn:x:b> <urn:x:p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+                  '<urn:x:c> <urn:x:p> "1"@en .\n<urn:x:d> <urn:x:p> <urn:x:1> .\n<urn:x:e> <urn:x:p> "1" .\n',
+                  encoding="utf-8")
+    backend = LocalBackend(nt)
+    answer = run_text("SELECT ?o ?none ?s WHERE { ?s <urn:x:p> ?o } ORDER BY ?s", {}, backend)
+    assert answer.vars == ["o", "none", "s"]
+    assert [(row["s"], row["o"]) for row in answer.rows] == [
+        (URIRef("urn:x:a"), Literal("1", datatype=XSD.string)), (URIRef("urn:x:b"), Literal("1", datatype=XSD.integer)),
+        (URIRef("urn:x:c"), Literal("1", lang="en")), (URIRef("urn:x:d"), URIRef("urn:x:1")),
+        (URIRef("urn:x:e"), Literal("1", datatype=XSD.string))]
+    assert all(set(row) == {"o", "s"} for row in answer.rows)  # an unbound value is left out
+    cut = run_text("SELECT ?o ?none ?s WHERE { ?s <urn:x:p> ?o } ORDER BY ?s", {}, backend, max_rows=2)
+    assert cut.rows == answer.rows[:2] and cut.truncated
