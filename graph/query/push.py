@@ -20,6 +20,7 @@ from pathlib import Path
 from graph.errors import BuildError
 
 TIMEOUT_S = 120
+REQUESTS = 1  # graphs sent at once, by default: one, as every server handles it
 
 
 @dataclass
@@ -92,25 +93,44 @@ def update_graph(update_url: str, graph: str, ntriples: bytes) -> None:
 
 
 def push(trig: Path, endpoint: str, store_url: str | None = None, update_url: str | None = None,
-         progress=lambda items: items) -> list[Pushed]:
-    """Replace every named graph of the built graph on the server; what was pushed, graph by graph."""
+         progress=lambda items: items, requests: int = REQUESTS) -> list[Pushed]:
+    """Replace every named graph of the built graph on the server; what was pushed, graph by graph.
+
+    The first graph finds out which protocol the server speaks; the others go `requests` at a time. A server
+    loads and indexes each graph in its own transaction, which grows slower as its store fills (0.07 s for the
+    first of 500 graphs of 2,000 statements into Oxigraph, 0.19 s for the last), and Oxigraph loads two at
+    once in 0.6 of the time; each graph is still replaced whole, in one request. One at a time stays the
+    default: after graphs were sent two at a time, Virtuoso 7 answered one library question (international_bodies)
+    with no rows in the project's own check, three runs of three; one at a time, never.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
     from graph.query.backends import check_iri
 
     check_iri(endpoint, "--endpoint")
     store_url = check_iri(store_url, "--store-url") if store_url else sibling(endpoint, "store")
     update_url = check_iri(update_url, "--update-url") if update_url else sibling(endpoint, "update")
-    done = []
     graphs = graphs_of(trig)
     use_store = True
-    for name in progress(list(graphs)):
+
+    def replace(name: str) -> Pushed:
         data = graphs[name]
-        triples = data.count(b"\n")
         if use_store and put_graph(store_url, name, data):
-            done.append(Pushed(name, triples, "graph store"))
-            continue
-        use_store = False  # the server has no Graph Store Protocol: SPARQL Update for the rest
+            return Pushed(name, data.count(b"\n"), "graph store")
         update_graph(update_url, name, data)
-        done.append(Pushed(name, triples, "update"))
+        return Pushed(name, data.count(b"\n"), "update")
+
+    names = list(graphs)
+    ticks = iter(progress(names))
+    done = [replace(names[0])]
+    next(ticks)
+    use_store = done[0].via == "graph store"  # a server without the Graph Store Protocol gets SPARQL Update
+    pool = ThreadPoolExecutor(max_workers=requests)
+    try:
+        for pushed, _ in zip(pool.map(replace, names[1:]), ticks):  # answered in order; the bar moves as they come
+            done.append(pushed)
+    finally:  # on the first error, the graphs not sent yet are not sent
+        pool.shutdown(wait=True, cancel_futures=True)
     return done
 
 

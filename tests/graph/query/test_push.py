@@ -78,6 +78,18 @@ def test_pushing_again_replaces_each_report_graph_and_adds_nothing(built, writab
     assert count(writable) == once
 
 
+def test_graphs_sent_several_at_once_are_each_replaced_whole_and_reported_in_order(writable, tmp_path):
+    trig = tmp_path / "graph.trig"
+    names = [f"https://w3id.org/rightsgraph/id/graph/report-{k:02d}" for k in range(12)]
+    trig.write_text("".join(f"<{name}> {{ " + " ".join(f'<urn:x:{k}-{i}> <urn:x:p> "{i}" .' for i in range(k + 1)) + " }\n"
+                            for k, name in enumerate(names)), encoding="utf-8")
+    pushed = push(trig, writable, requests=4)
+    assert [p.graph for p in pushed] == names and [p.triples for p in pushed] == list(range(1, 13))
+    assert {p.via for p in pushed} == {"graph store"} and count(writable) == sum(range(1, 13))
+    push(trig, writable, requests=1)
+    assert count(writable) == sum(range(1, 13))
+
+
 def test_a_server_without_the_graph_store_protocol_gets_sparql_update(built, writable):
     trig = built.written[0].parent / "graph.trig"
     pushed = push(trig, writable, store_url=sibling(writable, "no-such-service"))
@@ -94,9 +106,12 @@ def test_an_unreachable_server_is_one_line(built):
 def test_the_command_prints_one_line_per_graph(built, writable, capsys):
     from rightsgraph.cli import main
 
-    assert main(["push", "--endpoint", writable, "--graph", str(built.written[0].parent / "graph.trig")]) == 0
+    assert main(["push", "--endpoint", writable, "--graph", str(built.written[0].parent / "graph.trig"),
+                 "--requests", "3"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 3 and all(line.startswith("replaced <https://w3id.org/rightsgraph/id/graph/") for line in lines)
+    with pytest.raises(SystemExit):
+        main(["push", "--endpoint", writable, "--requests", "0"])
 
 
 @pytest.fixture
