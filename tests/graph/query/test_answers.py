@@ -81,3 +81,19 @@ def test_a_store_that_cannot_keep_still_answers(built, tmp_path):
         params = PARAMS.get(name, {})
         assert normalise(run_query(name, params, disk).rows) == normalise(run_query(name, params, memory).rows)
     assert not list(store.glob("**/*.part"))
+
+
+def test_a_question_that_fails_while_the_store_loads_keeps_nothing_and_stops_nothing(built, tmp_path, monkeypatch):
+    import graph.query
+    from dataclasses import replace
+
+    from graph.query.answers import warm
+
+    real = library()
+    gone = replace(real["timeline"], name="no_such_question")  # not in the library folder: run_query refuses it
+    monkeypatch.setattr(graph.query, "library", lambda: {**real, "no_such_question": gone})
+    trig = built.written[0].parent / "graph.trig"
+    kept_names = warm(trig, tmp_path / "answers", "digest")
+    plain = sorted(name for name, query in real.items() if not query.params)
+    assert kept_names == plain and len(list((tmp_path / "answers").glob("*.tsv"))) == len(plain)
+    assert warm(tmp_path / "missing.trig", tmp_path / "none", "digest") == [] and not (tmp_path / "none").exists()
