@@ -250,3 +250,13 @@ def test_lists_come_out_in_the_same_order_in_every_process(built):
     outputs = {subprocess.run([sys.executable, "-c", script, str(trig)], capture_output=True, text=True, check=True).stdout
                for _ in range(5)}
     assert len(LISTING) >= 5 and len(outputs) == 1
+
+
+@pytest.mark.parametrize("name", sorted(n for n, q in LIBRARY.items() if re.search(r"(?m)^ORDER BY", q.text)))
+def test_the_order_names_every_column_so_no_rows_tie(name):
+    """A total order: the same rows in the same order from every store (tests/graph/query/test_stores.py)."""
+    text = LIBRARY[name].text
+    head = re.search(r"(?ms)^SELECT (?:DISTINCT )?(.*?) WHERE", text).group(1)
+    plain = re.findall(r"\?(\w+)", re.sub(r"\([^()]*(\([^()]*\))*[^()]*\)", " ", head))  # (expr AS ?x) aside
+    keys = set(re.findall(r"\?(\w+)", re.search(r"(?m)^ORDER BY (.*)$", text).group(1)))
+    assert plain and set(plain) <= keys, sorted(set(plain) - keys)
