@@ -19,7 +19,7 @@ changed, with the time of each step (SHACL validation and the four writers,
 each side by side on the machine's cores).
 
     .venv/bin/python bench/run.py                       # 10k and 100k triples
-    .venv/bin/python bench/run.py --sizes 10000 100000 1000000 --reports 10 50 --write
+    .venv/bin/python bench/run.py --sizes 10000 100000 1000000 --reports 10 50 100 --write   # bench/RESULTS.md
 """
 
 from __future__ import annotations
