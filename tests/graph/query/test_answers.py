@@ -2,7 +2,7 @@
 
 import shutil
 
-from graph.query import LocalBackend, find_query, library, run_query, run_text
+from graph.query import LocalBackend, bind_params, find_query, inject_values, library, run_query, run_text
 from graph.query.answers import FOLDER, KeptAnswers
 from graph.query.stores import source_digest
 from graph.query.results import page_of_tsv
@@ -13,8 +13,17 @@ def kept(store):
     return sorted((store / FOLDER).glob("*.tsv"))
 
 
-def kept_path(store, name):
-    return KeptAnswers(store / FOLDER, source_digest(store)).path(find_query(name).text)
+def kept_path(store, name, params=None, backend=None):
+    """Where a store keeps a question's table: under its text with the parameters bound, as `run_query` asks it."""
+    query = find_query(name)
+    text = inject_values(query.text, bind_params(query, params, backend), name) if params else query.text
+    return KeptAnswers(store / FOLDER, source_digest(store)).path(text)
+
+
+def rights(backend):
+    from graph.query.answers import RIGHTS
+
+    return [str(row["right"]) for row in backend.run(RIGHTS, {}, "rights", 100).rows]
 
 
 def test_a_fresh_store_keeps_every_question_without_parameters_and_reads_them_back(built, tmp_path):
@@ -23,10 +32,16 @@ def test_a_fresh_store_keeps_every_question_without_parameters_and_reads_them_ba
     memory = LocalBackend(trig)
     disk = LocalBackend(trig, store_dir=store)
     plain = sorted(name for name, query in library().items() if not query.params)
-    assert len(plain) > 10 and kept(store) == sorted(kept_path(store, name) for name in plain)
-    for name in plain:  # each kept table is its own question's answer, row for row, its lists in the same order
-        table = page_of_tsv(kept_path(store, name).read_bytes(), None, 0, 10_000)
-        assert table.rows == run_query(name, {}, memory).rows, name
+    # A question whose one parameter is a right is kept for every right of the scheme (there are a dozen).
+    per_right = [("events_by_right", {"right": right}) for right in rights(memory)]
+    asks = [(name, {}) for name in plain] + per_right
+    assert len(plain) > 10 and len(per_right) > 10
+    assert kept(store) == sorted(kept_path(store, name, params, memory) for name, params in asks)
+    for name, params in asks:  # each kept table is its own question's answer, row for row, its lists in the same order
+        table = page_of_tsv(kept_path(store, name, params, memory).read_bytes(), None, 0, 10_000)
+        assert table.rows == run_query(name, params, memory).rows, (name, params)
+    religion = run_query("events_by_right", {"right": "freedom of religion"}, memory).rows
+    assert religion and run_query("events_by_right", {"right": "freedom of religion"}, disk).rows == religion
     whole = run_query("timeline", {}, memory)
     first = run_query("timeline", {}, disk, page=(5, 0))
     assert first.rows == whole.rows[:5] and first.total == len(whole.rows)
@@ -94,6 +109,8 @@ def test_a_question_that_fails_while_the_store_loads_keeps_nothing_and_stops_not
     monkeypatch.setattr(graph.query, "library", lambda: {**real, "no_such_question": gone})
     trig = built.written[0].parent / "graph.trig"
     kept_names = warm(trig, tmp_path / "answers", "digest")
-    plain = sorted(name for name, query in real.items() if not query.params)
-    assert kept_names == plain and len(list((tmp_path / "answers").glob("*.tsv"))) == len(plain)
+    plain = [(name, {}) for name in sorted(name for name, query in real.items() if not query.params)]
+    per_right = [("events_by_right", {"right": right}) for right in rights(LocalBackend(trig))]
+    assert len(kept_names) == len(plain + per_right) and all(ask in kept_names for ask in plain + per_right)
+    assert len(list((tmp_path / "answers").glob("*.tsv"))) == len(plain) + len(per_right)
     assert warm(tmp_path / "missing.trig", tmp_path / "none", "digest") == [] and not (tmp_path / "none").exists()
