@@ -99,6 +99,41 @@ def test_validation_also_runs_under_rdfs_entailment(graph):
     assert any(v.focus.endswith("/instrument/kaboulov-judgment") and v.path.endswith("adoptionDate") for v in found)
 
 
+def test_entailments_are_what_rdfs_adds_and_only_that():
+    """Sub-property (rdfs7), domain (rdfs2), range (rdfs3) and sub-class (rdfs9), chained, and nothing the graph says."""
+    from rdflib import Namespace
+    from rdflib.namespace import RDF
+
+    from graph.validate import entailments, rdfs_closure
+
+    x = Namespace("urn:x:")
+    g = Graph()
+    for triple in [(x.judged, RDFS.subPropertyOf, x.decided), (x.decided, RDFS.domain, x.Ruling),
+                   (x.decided, RDFS.range, x.Case), (x.Ruling, RDFS.subClassOf, x.Event),
+                   (x.Event, RDFS.subClassOf, x.Thing), (x.r, x.judged, x.c), (x.r, x.decided, x.c),
+                   (x.c, x.judged, Literal("a literal has no type"))]:
+        g.add(triple)
+    got = set(entailments(g))
+    assert got == {(x.r, RDF.type, x.Ruling), (x.r, RDF.type, x.Event), (x.r, RDF.type, x.Thing),
+                   (x.c, RDF.type, x.Case), (x.c, x.decided, Literal("a literal has no type")),
+                   (x.c, RDF.type, x.Ruling), (x.c, RDF.type, x.Event), (x.c, RDF.type, x.Thing)}
+    assert set(rdfs_closure(g)) == set(g) | got and len(got) == len(entailments(g))
+
+
+def test_judging_in_place_gives_the_same_verdict_and_leaves_the_entailed_graph(graph):
+    """A build's parts are judged in place (what RDFS entails added to them, not to a copy): the same violations."""
+    broken = Graph()
+    for triple in graph:
+        broken.add(triple)
+    broken.add((RG.judgmentDate, RDFS.subPropertyOf, RG.adoptionDate))
+    copied = validate(broken, load_shapes())
+    size = len(broken)
+    assert len(broken) == size  # judged on a copy: the caller's graph is as it was
+    in_place = validate(broken, load_shapes(), in_place=True)
+    assert in_place == copied and copied
+    assert len(broken) > size  # judged in place: the graph now holds what RDFS entails
+
+
 PART = URIRef(RGD + "event/visit/participant/a-person/Participant")
 
 
