@@ -48,6 +48,7 @@ def _focus_as_a_set() -> None:
         return executor
 
     make_executor.focus_as_a_set = True
+    make_executor.original = build
     Validator.make_executor = make_executor
 
 
