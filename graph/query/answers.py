@@ -15,7 +15,7 @@ A store is warmed when it is prepared (warm): every library question without
 parameters is worked out once, in memory, on one core while Oxigraph loads the
 store on the other, so even the first ask of `timeline` on a fresh store reads
 a kept table. So is every question whose one parameter is a right, for each
-right of the scheme: there are a dozen, and on disk the first ask of
+right of the scheme: there are eleven, and on disk the first ask of
 `events_by_right` took over a second at a million statements.
 """
 

@@ -70,10 +70,7 @@ def trig(ds: Dataset) -> str:
     for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
         if len(g) == 0:
             continue
-        body = Graph()
-        for triple in g:
-            body.add(triple)
-        text = turtle(body)
+        text = turtle(g)  # the named graph itself: copying it into a graph of its own took a quarter of the time
         # Lines are kept as they are: a multi-line literal must not gain indentation.
         body_text = "\n".join(line for line in text.split("\n") if not line.startswith("@prefix")).strip("\n")
         blocks.append(f"<{g.identifier}> {{\n{body_text}\n}}\n")

@@ -32,7 +32,7 @@ def test_a_fresh_store_keeps_every_question_without_parameters_and_reads_them_ba
     memory = LocalBackend(trig)
     disk = LocalBackend(trig, store_dir=store)
     plain = sorted(name for name, query in library().items() if not query.params)
-    # A question whose one parameter is a right is kept for every right of the scheme (there are a dozen).
+    # A question whose one parameter is a right is kept for every right of the scheme (eleven).
     per_right = [("events_by_right", {"right": right}) for right in rights(memory)]
     asks = [(name, {}) for name in plain] + per_right
     assert len(plain) > 10 and len(per_right) > 10
@@ -42,6 +42,7 @@ def test_a_fresh_store_keeps_every_question_without_parameters_and_reads_them_ba
         assert table.rows == run_query(name, params, memory).rows, (name, params)
     religion = run_query("events_by_right", {"right": "freedom of religion"}, memory).rows
     assert religion and run_query("events_by_right", {"right": "freedom of religion"}, disk).rows == religion
+    assert len(kept(store)) == len(asks)  # asked by its label, the right found the table kept under its IRI
     whole = run_query("timeline", {}, memory)
     first = run_query("timeline", {}, disk, page=(5, 0))
     assert first.rows == whole.rows[:5] and first.total == len(whole.rows)

@@ -116,6 +116,23 @@ def test_turtle_is_rdflibs_turtle_byte_for_byte(graph, tmp_path):
         assert turtle(g) == rdflib_turtle(g)
 
 
+def test_each_trig_block_is_rdflibs_turtle_of_that_graph_alone(built, tmp_path):
+    """trig() writes each named graph where it is, without copying it into a graph of its own: every block is still
+    rdflib's Turtle of that graph alone, byte for byte (corpus and four synthetic reports)."""
+    from bench.corpus import write_corpus
+    from graph.build import build
+    from graph.write.serialize import trig
+
+    corpus, data = write_corpus(tmp_path / "reports", 4)
+    for ds in (built.dataset, build(corpus, data, None, jobs=1).dataset):
+        text = trig(ds)
+        graphs = sorted((g for g in ds.graphs() if len(g)), key=lambda g: str(g.identifier))
+        assert len(graphs) > 2
+        for g in graphs:
+            alone = "\n".join(line for line in rdflib_turtle(g).split("\n") if not line.startswith("@prefix")).strip("\n")
+            assert f"<{g.identifier}> {{\n{alone}\n}}\n" in text, g.identifier
+
+
 def test_turtle_leaves_a_graph_with_prefixes_below_rgd_to_rdflib():
     """An rgd: predicate makes rdflib bind a prefix below rgd:, and a bound one shortens IRIs: the shortcut stands aside."""
     from rdflib import Literal, URIRef
