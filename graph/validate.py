@@ -74,11 +74,8 @@ def validate(data: Graph, shapes: Graph, focus: list | None = None, in_place: bo
     only to be judged, as each part of a build is (copying it took a fifth of the validation).
     """
     out = _violations(data, shapes, focus)
-    entailed = data if in_place else _copy(data)
-    for triple in entailments(data):
-        entailed.add(triple)
     out |= {Violation(v.focus, v.path, f"{v.message} (under RDFS entailment)")
-            for v in _violations(entailed, shapes, focus) - out}
+            for v in _violations(rdfs_closure(data, in_place), shapes, focus) - out}
     return sorted(out, key=lambda v: (v.focus, v.path, v.message))
 
 
@@ -179,17 +176,14 @@ def borrowed(own: Graph, homes: dict, known: set = frozenset(), depth: int = 2) 
     return out
 
 
-def rdfs_closure(data: Graph) -> Graph:
-    """A copy of the graph with what RDFS entails from it (entailments)."""
-    g = _copy(data)
+def rdfs_closure(data: Graph, in_place: bool = False) -> Graph:
+    """The graph with what RDFS entails from it (entailments): a copy, or with in_place the graph itself."""
+    g = data
+    if not in_place:
+        g = Graph()
+        for triple in data:
+            g.add(triple)
     for triple in entailments(data):
-        g.add(triple)
-    return g
-
-
-def _copy(data: Graph) -> Graph:
-    g = Graph()
-    for triple in data:
         g.add(triple)
     return g
 

@@ -81,20 +81,18 @@ def test_undated_marker_satisfies_date_rule():
     assert messages(g) == []
 
 
-def test_validation_also_runs_under_rdfs_entailment(graph):
-    """Put back the sub-property that gave the Kaboulov judgment two adoption dates under entailment."""
-    from rdflib import Graph
-    from rdflib.namespace import RDFS
-
-    from graph.model.ontology import load_shapes
-    from graph.model.terms import RG
-    from graph.validate import validate
-
+def judgment_date_under_adoption_date(graph) -> Graph:
+    """A copy of the built graph with the sub-property put back that gave the Kaboulov judgment two adoption dates
+    under entailment."""
     broken = Graph()
     for triple in graph:
         broken.add(triple)
     broken.add((RG.judgmentDate, RDFS.subPropertyOf, RG.adoptionDate))
-    found = validate(broken, load_shapes())
+    return broken
+
+
+def test_validation_also_runs_under_rdfs_entailment(graph):
+    found = validate(judgment_date_under_adoption_date(graph), load_shapes())
     assert found and all("(under RDFS entailment)" in v.message for v in found)
     assert any(v.focus.endswith("/instrument/kaboulov-judgment") and v.path.endswith("adoptionDate") for v in found)
 
@@ -122,12 +120,9 @@ def test_entailments_are_what_rdfs_adds_and_only_that():
 
 def test_judging_in_place_gives_the_same_verdict_and_leaves_the_entailed_graph(graph):
     """A build's parts are judged in place (what RDFS entails added to them, not to a copy): the same violations."""
-    broken = Graph()
-    for triple in graph:
-        broken.add(triple)
-    broken.add((RG.judgmentDate, RDFS.subPropertyOf, RG.adoptionDate))
-    copied = validate(broken, load_shapes())
+    broken = judgment_date_under_adoption_date(graph)
     size = len(broken)
+    copied = validate(broken, load_shapes())
     assert len(broken) == size  # judged on a copy: the caller's graph is as it was
     in_place = validate(broken, load_shapes(), in_place=True)
     assert in_place == copied and copied
