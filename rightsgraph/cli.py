@@ -390,6 +390,8 @@ def graph_source(parser: argparse.ArgumentParser, what: str) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
+    from graph.query.push import REQUESTS
+
     top = argparse.ArgumentParser(prog="rightsgraph", description="A knowledge graph of human-rights reporting.")
     top.add_argument("--version", action="version", version=f"rightsgraph {__version__}")
     sub = top.add_subparsers(dest="command", required=True)
@@ -527,9 +529,9 @@ def parser() -> argparse.ArgumentParser:
     pu.add_argument("--store-url", help="the Graph Store Protocol URL, when it is not ENDPOINT/../store")
     pu.add_argument("--update-url", help="the SPARQL Update URL for servers without the Graph Store Protocol "
                                          "(default: ENDPOINT/../update)")
-    pu.add_argument("--requests", type=bounded(1, 64), default=1,
-                    help="graphs sent at once, each replaced whole in its own request (default: 1; Oxigraph "
-                         "loads 2 at once in 0.6 of the time)")
+    pu.add_argument("--requests", type=bounded(1, 64), default=REQUESTS,
+                    help=f"graphs sent at once, each replaced whole in its own request (default: {REQUESTS}; "
+                         "Oxigraph loads 2 at once in 0.6 of the time)")
     pu.set_defaults(func=cmd_push)
 
     m = sub.add_parser("mappings", help="regenerate ontology/mappings.sssom.tsv from the Turtle")

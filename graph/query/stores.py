@@ -4,8 +4,9 @@ Parsing a million triples takes seconds and gigabytes; a store on disk opens
 at once. The store remembers the SHA-256 of the graph file it was loaded from
 and is loaded again (into a fresh folder, renamed into place when complete)
 only when the file changed, so a half-loaded store is never used. While it
-loads, the library's questions without parameters are worked out and kept
-inside it (graph/query/answers.py), so a fresh store answers them at once.
+loads, the library's questions without parameters, and those whose one
+parameter is a right (for every right), are worked out and kept inside it
+(graph/query/answers.py), so a fresh store answers them at once.
 """
 
 from __future__ import annotations
