@@ -7,10 +7,12 @@ and help, and the columns it returns. A file without one is an ad-hoc query.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 
 from graph.errors import BuildError
 from graph.resources import queries_dir
@@ -93,10 +95,16 @@ def _parsed(directory: Path, stamp: tuple) -> tuple[tuple[str, LibraryQuery], ..
     return tuple((Path(name).stem, parse_library_file(directory / name)) for name, *_ in stamp)
 
 
+@lru_cache(maxsize=256)
+def _named_file(directory: Path, spec: str) -> Path | None:
+    """Where the question called spec would be; built once (a question is asked often, and pathlib is slow)."""
+    return directory / f"{spec}.rq" if NAME.fullmatch(spec) else None
+
+
 def find_query(spec: str, directory: Path | None = None) -> LibraryQuery:
     """A library name or a path to an .rq file; an unknown name lists close matches."""
-    path = Path(spec)
     if spec.endswith(".rq"):
+        path = Path(spec)
         if not path.is_file():
             raise BuildError(spec, "query file not found")
         text = read_query_file(path)
@@ -105,9 +113,12 @@ def find_query(spec: str, directory: Path | None = None) -> LibraryQuery:
             return parse_library_file(path)
         return LibraryQuery(path.stem, path, text, "", (), "")
     directory = directory if directory is not None else queries_dir()
-    one = directory / f"{spec}.rq"
-    if NAME.fullmatch(spec) and one.is_file():  # one file looked at, not the whole folder: a question is asked often
-        stat = one.stat()
+    one = _named_file(directory, spec)
+    try:
+        stat = os.stat(one) if one is not None else None
+    except OSError:
+        stat = None
+    if stat is not None and S_ISREG(stat.st_mode):  # one file looked at, not the whole folder: a question is asked often
         return _parsed_one(one, stat.st_mtime_ns, stat.st_size)
     queries = library(directory)
     if spec not in queries:

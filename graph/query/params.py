@@ -13,6 +13,7 @@ and ``rg:latestDate`` and never pads strings itself.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -21,7 +22,7 @@ from graph import dates
 from graph.errors import BuildError
 from graph.model.namespaces import RGD
 from graph.model.terms import RG
-from graph.query.backends import DEFAULT_MAX_ROWS, check_iri, sparql_term
+from graph.query.backends import DEFAULT_MAX_ROWS, check_iri
 from graph.query.library import LibraryQuery
 
 
@@ -57,23 +58,26 @@ def did_you_mean(value: str, names: list[str]) -> str:
     return f"; did you mean {', '.join(repr(n) for n in picked.values())}?" if picked else ""
 
 
+@lru_cache(maxsize=1024)
+def _id_candidates(value: str) -> tuple[URIRef, ...]:
+    """The IRIs an id may name, one per kind of thing; built once per id (a parameter is resolved at every ask)."""
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9-]+)*", value):
+        return ()
+    kinds = [f"{kind}/{value}" for kind in ("entity", "instrument", "event", "office")] + ([value] if "/" in value else [])
+    return tuple(RGD[name] for name in kinds)
+
+
 def resolve_entity(backend, value: str, where: str) -> URIRef:
     """An IRI, a prefixed rgd: name, an id (almaty-raid) or a label/alias (NSS) to the entity's IRI."""
     if value.startswith(("http://", "https://")):
         return URIRef(check_iri(value, where))
     if value.startswith("rgd:"):
         value = value[4:]
-    candidates = []
-    if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9-]+)*", value):
-        candidates = [RGD[f"{kind}/{value}"] for kind in ("entity", "instrument", "event", "office")]
-        if "/" in value:
-            candidates.append(RGD[value])
-    if candidates:  # one question for every kind the id may name, not one each: a parameter is resolved at every ask
-        terms = " ".join(sparql_term(iri, where) for iri in candidates)
-        found = _lookup(backend, f"SELECT DISTINCT ?x WHERE {{ VALUES ?x {{ {terms} }} FILTER EXISTS {{ ?x ?p ?o }} }}",
-                        {}, where)
+    candidates = _id_candidates(value)
+    if candidates:
+        found = backend.described(list(candidates), where)
         if len(found) == 1:
-            return found[0]["x"]
+            return found[0]
     names = entity_names(backend, where)
     iris = sorted({str(iri) for name, iri in names if name.casefold() == value.casefold()})
     if len(iris) == 1:
@@ -106,6 +110,16 @@ def resolve_right(backend, value: str, where: str) -> URIRef:
     return iri
 
 
+@lru_cache(maxsize=1024)
+def _date_terms(value: str) -> tuple[Literal, Literal, Literal] | None:
+    """The date as given, its first and its last day; None when it is no date. Built once per value: an
+    rdflib xsd:date literal parses its text, and this was a tenth of a small answer's time."""
+    if dates.problem(value):
+        return None
+    return (Literal(value), Literal(dates.earliest(value).isoformat(), datatype=XSD.date),
+            Literal(dates.latest(value).isoformat(), datatype=XSD.date))
+
+
 def bind_params(query: LibraryQuery, raw: dict[str, str], backend) -> dict[str, object]:
     """Turn --param strings into typed terms, checking each against its declared kind."""
     declared = {p.name: p for p in query.params}
@@ -127,11 +141,10 @@ def bind_params(query: LibraryQuery, raw: dict[str, str], backend) -> dict[str, 
         elif kind == "right":
             out[name] = resolve_right(backend, value, here)
         elif kind == "date":
-            if dates.problem(value):
+            terms = _date_terms(value)
+            if terms is None:
                 raise BuildError(here, f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-            out[name] = Literal(value)
-            out[f"{name}_first"] = Literal(dates.earliest(value).isoformat(), datatype=XSD.date)
-            out[f"{name}_last"] = Literal(dates.latest(value).isoformat(), datatype=XSD.date)
+            out[name], out[f"{name}_first"], out[f"{name}_last"] = terms
         elif kind == "integer":
             if not re.fullmatch(r"[0-9]{1,6}", value):
                 raise BuildError(here, f"{value!r} is not a whole number")

@@ -6,7 +6,9 @@ and is loaded again (into a fresh folder, renamed into place when complete)
 only when the file changed, so a half-loaded store is never used. While it
 loads, the library's questions without parameters, and those whose one
 parameter is a right (for every right), are worked out and kept inside it
-(graph/query/answers.py), so a fresh store answers them at once.
+(graph/query/answers.py), so a fresh store answers them at once. Loaded,
+the store is compacted (``oxigraph optimize``) before it is used: it is opened
+read-only from then on, and a read-only store is never compacted.
 """
 
 from __future__ import annotations
@@ -54,10 +56,13 @@ def prepare_store(graph_file: Path, store_dir: Path) -> Path:
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         warm(graph_file, answers, digest)  # on this core, while Oxigraph loads the store on another
-        _, err = loading.communicate()
-        if loading.returncode != 0:
-            last = (err.strip().splitlines() or ["unknown error"])[-1]
-            raise BuildError(str(graph_file), f"oxigraph could not load the graph: {last}")
+        _finish(loading, graph_file, "load the graph")
+        # The bulk loader leaves its files as written. Compacted, they answer a third faster (at 1.1M statements,
+        # events_in_period 0.36 s instead of 0.51 s) for about two thirds more disk; a server open for writing
+        # compacts in the background, a read-only store never does.
+        loading = subprocess.Popen([oxigraph_binary(), "optimize", "--location", str(tmp)],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        _finish(loading, graph_file, "optimize the store")
         (tmp / marker.name).write_text(digest + "\n")
         if answers.is_dir():
             answers.rename(tmp / FOLDER)
@@ -70,6 +75,13 @@ def prepare_store(graph_file: Path, store_dir: Path) -> Path:
         for old in (tmp, answers):
             shutil.rmtree(old, ignore_errors=True)
     return store_dir
+
+
+def _finish(process: subprocess.Popen, graph_file: Path, doing: str) -> None:
+    _, err = process.communicate()
+    if process.returncode != 0:
+        last = (err.strip().splitlines() or ["unknown error"])[-1]
+        raise BuildError(str(graph_file), f"oxigraph could not {doing}: {last}")
 
 
 def source_digest(store_dir: Path) -> str:

@@ -256,8 +256,23 @@ def test_a_term_that_does_not_round_trip_is_refused():
     from graph.query.backends import sparql_term
 
     assert sparql_term(Literal("a\\\n\\u0022"), "--param x") == '"a\\\\\\n\\\\u0022"'
-    with pytest.raises(BuildError, match="not a valid IRI"):
-        sparql_term(URIRef("http://a/\n> ?p ?o"), "--param x")
+    for where in ("--param x", "--param y"):  # worked out once, and each refusal still names its own place
+        with pytest.raises(BuildError, match="not a valid IRI") as refused:
+            sparql_term(URIRef("http://a/\n> ?p ?o"), where)
+        assert refused.value.where == where
+    with pytest.raises(BuildError, match="^--param z: not a valid IRI"):  # a literal whose datatype cannot be written
+        sparql_term(Literal("1", datatype=URIRef("http://a/\n> ?p ?o")), "--param z")
+
+
+def test_both_backends_find_the_same_described_iris(server, trig):
+    """An id parameter is checked from the store's index locally and by a question at an endpoint."""
+    local = LocalBackend(trig)
+    ask = "SELECT ?o WHERE { ?s ?p ?o FILTER(isIRI(?o)) FILTER NOT EXISTS { ?o ?q ?r } } ORDER BY ?o LIMIT 1"
+    only_an_object = run_text(ask, {}, local).rows[0]["o"]
+    subject = URIRef("https://w3id.org/rightsgraph/id/entity/nss")
+    iris = [URIRef("https://w3id.org/rightsgraph/id/entity/no-such-thing"), subject, only_an_object]
+    assert local.described(iris, "-e") == [subject]
+    assert EndpointBackend(server.query_url).described(iris, "-e") == [subject]
 
 
 def test_endpoint_refusals_come_back_as_one_line_with_the_status(server):

@@ -1,8 +1,9 @@
-"""Answers as rdflib terms: each term converted once per answer, and never mistaken for one that looks like it."""
+"""Answers as rdflib terms: each term converted once, and never mistaken for one that looks like it."""
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
+import graph.query.results
 from graph.query import LocalBackend, run_text
 
 
@@ -21,3 +22,23 @@ def test_terms_that_look_alike_stay_apart_and_columns_keep_their_names(tmp_path)
     assert all(set(row) == {"o", "s"} for row in answer.rows)  # an unbound value is left out
     cut = run_text("SELECT ?o ?none ?s WHERE { ?s <urn:x:p> ?o } ORDER BY ?s", {}, backend, max_rows=2)
     assert cut.rows == answer.rows[:2] and cut.truncated
+
+
+def test_terms_kept_across_answers_stay_apart_when_the_keeping_is_emptied(tmp_path, monkeypatch):
+    """Terms converted in one answer are reused in the next; a full keep is emptied, never consulted stale."""
+    nt = tmp_path / "g.nt"
+    nt.write_text('<urn:x:a> <urn:x:p> "1"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n'
+                  '<urn:x:b> <urn:x:p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+                  '<urn:x:c> <urn:x:p> "1"@en-GB .\n<urn:x:d> <urn:x:p> "1"@en .\n', encoding="utf-8")
+    backend = LocalBackend(nt)
+    question = "SELECT ?s ?o WHERE { ?s <urn:x:p> ?o } ORDER BY ?s"
+    expected = [(URIRef("urn:x:a"), Literal("1", datatype=XSD.decimal)),
+                (URIRef("urn:x:b"), Literal("1", datatype=XSD.integer)),
+                (URIRef("urn:x:c"), Literal("1", lang="en-GB")), (URIRef("urn:x:d"), Literal("1", lang="en"))]
+    for keep in (1 << 16, 3):  # as shipped, then a keep that fills up inside one answer
+        monkeypatch.setattr(graph.query.results, "KNOWN_TERMS", keep)
+        monkeypatch.setattr(graph.query.results, "_KNOWN", {})
+        for _ in range(2):
+            rows = run_text(question, {}, backend).rows
+            assert [(row["s"], row["o"]) for row in rows] == expected
+            assert 0 < len(graph.query.results._KNOWN) <= keep

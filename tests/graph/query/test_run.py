@@ -45,8 +45,9 @@ def test_unsafe_iri_never_reaches_values_block():
 
 
 def test_date_and_integer_parameters_are_checked(backend):
-    with pytest.raises(BuildError, match=r"'2009-05\" }' is not a date"):
-        run_query("office_holders", {"date": '2009-05" }'}, backend)
+    for _ in range(2):  # a date's terms are made once per value: a refusal is not kept as an answer
+        with pytest.raises(BuildError, match=r"'2009-05\" }' is not a date"):
+            run_query("office_holders", {"date": '2009-05" }'}, backend)
     with pytest.raises(BuildError, match="not a whole number"):
         run_query("neighbourhood", {"entity": "osce", "hops": "2 } ; DROP ALL"}, backend)
 
