@@ -129,7 +129,9 @@ def _iri(value: str) -> URIRef:
 
 @lru_cache(maxsize=1 << 16)
 def _literal(value: str, language: str | None, datatype: str | None) -> Literal:
-    return Literal(value, lang=language) if language else Literal(value, datatype=_iri(datatype))
+    """The literal as the graph holds it: rdflib would otherwise rewrite a lexical form it can read
+    ("01"^^xsd:integer became "1"), and an answer would quote the graph wrongly."""
+    return Literal(value, lang=language) if language else Literal(value, datatype=_iri(datatype), normalize=False)
 
 
 def _to_ox(term):
@@ -151,4 +153,4 @@ def _from_json(value: dict):
         return BNode(value["value"])
     if "xml:lang" in value:
         return Literal(value["value"], lang=value["xml:lang"])
-    return Literal(value["value"], datatype=URIRef(value.get("datatype", str(XSD.string))))
+    return Literal(value["value"], datatype=URIRef(value.get("datatype", str(XSD.string))), normalize=False)
