@@ -194,7 +194,8 @@ class LocalBackend:
         """
         import pyoxigraph as ox
 
-        return [iri for iri in iris if next(iter(self.store.quads_for_pattern(ox.NamedNode(str(iri)), None, None)), None)]
+        return [iri for iri in iris
+                if next(iter(self.store.quads_for_pattern(ox.NamedNode(str(iri)), None, None)), None) is not None]
 
     def texts(self, text: str) -> list[tuple]:
         """A SELECT's rows as plain strings (an IRI, a literal's lexical form, or None), in the variables' order.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
@@ -79,8 +78,8 @@ def rows_of(solutions, names: list[str], max_rows: int | None = None) -> tuple[l
     for solution in solutions:
         if max_rows is not None and len(rows) == max_rows:
             return rows, True
+        # A solution gives its values in the variables' order.
         rows.append({name: term_of(term) for name, term in zip(names, solution) if term is not None})
-        # a solution gives its values in the variables' order
     return rows, False
 
 
@@ -109,29 +108,20 @@ def term_of(term):
 
 
 def _from_ox(term):
-    """A pyoxigraph term as an rdflib term. IRIs and literals repeat across rows (types, roles, labels), and
-    building an rdflib term parses and checks it, so each distinct one is built once per process."""
+    """A pyoxigraph term as an rdflib term (term_of keeps those it made). A literal keeps the lexical form the
+    engine gives it: rdflib would rewrite a form it can read ("2009-05-01Z"^^xsd:date lost its time zone, and
+    "1"^^xsd:double became "1.0"), and an answer would quote the graph wrongly."""
     import pyoxigraph as ox
 
     if isinstance(term, ox.NamedNode):
-        return _iri(term.value)
+        return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if isinstance(term, ox.Literal):
-        return _literal(term.value, term.language, None if term.language else term.datatype.value)
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
     raise TypeError(f"unexpected term {term!r}")
-
-
-@lru_cache(maxsize=1 << 16)
-def _iri(value: str) -> URIRef:
-    return URIRef(value)
-
-
-@lru_cache(maxsize=1 << 16)
-def _literal(value: str, language: str | None, datatype: str | None) -> Literal:
-    """The literal as the graph holds it: rdflib would otherwise rewrite a lexical form it can read
-    ("01"^^xsd:integer became "1"), and an answer would quote the graph wrongly."""
-    return Literal(value, lang=language) if language else Literal(value, datatype=_iri(datatype), normalize=False)
 
 
 def _to_ox(term):
