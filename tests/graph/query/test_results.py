@@ -44,3 +44,21 @@ def test_terms_kept_across_answers_stay_apart_when_the_keeping_is_emptied(tmp_pa
             assert [(row["s"], row["o"]) for row in rows] == expected
             assert [str(row["o"]) for row in rows] == ["2009-05-01Z", "1", "1", "1"]  # rdflib's own drops the zone
             assert 0 < len(graph.query.results._KNOWN) <= keep
+
+
+def test_a_graph_answer_is_the_engines_triples_and_copies_into_a_graph_with_contexts(tmp_path):
+    """A CONSTRUCT answer is filled in rdflib's plain store; the README's copy gives one pySHACL can take."""
+    from pyshacl import validate
+    from rdflib import Graph
+
+    nt = tmp_path / "g.nt"
+    nt.write_text('<urn:x:a> <urn:x:p> "2009-05-01Z"^^<http://www.w3.org/2001/XMLSchema#date> .\n'
+                  '<urn:x:a> <urn:x:q> <urn:x:b> .\n<urn:x:b> <urn:x:p> "1"@en .\n', encoding="utf-8")
+    answer = run_text("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {}, LocalBackend(nt)).graph
+    assert set(answer) == {(URIRef("urn:x:a"), URIRef("urn:x:p"), Literal("2009-05-01Z", datatype=XSD.date, normalize=False)),
+                           (URIRef("urn:x:a"), URIRef("urn:x:q"), URIRef("urn:x:b")),
+                           (URIRef("urn:x:b"), URIRef("urn:x:p"), Literal("1", lang="en"))}
+    assert not answer.store.context_aware
+    copy = Graph() + answer
+    assert copy.store.context_aware and set(copy) == set(answer)
+    assert validate(copy)[0]
