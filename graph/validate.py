@@ -6,6 +6,8 @@ individuals declared in Turtle. It is validated twice: as written, and under
 RDFS entailment, because a consumer with a reasoner sees the entailed graph
 (a sub-property adds a value to its super-property, where a ``sh:maxCount``
 may then fail). A graph that passes only without entailment is not valid.
+The second judgement is left out when no shape can see what entailment adds
+(``unseen``): then it would give the first one's verdict.
 """
 
 from __future__ import annotations
@@ -67,16 +69,58 @@ class Violation:
 
 
 def validate(data: Graph, shapes: Graph, focus: list | None = None, in_place: bool = False) -> list[Violation]:
-    """Return the violations as written and under RDFS entailment, sorted; an empty list means the graph conforms.
+    """Return the violations as written and under RDFS entailment (where a shape can see what it adds), sorted;
+    an empty list means the graph conforms.
 
     With focus, only those nodes are judged (the rest of the data is context for them). With in_place, what RDFS
     entails is added to data itself for the second judgement, instead of to a copy: for a graph put together
     only to be judged, as each part of a build is (copying it took a fifth of the validation).
     """
     out = _violations(data, shapes, focus)
-    out |= {Violation(v.focus, v.path, f"{v.message} (under RDFS entailment)")
-            for v in _violations(rdfs_closure(data, in_place), shapes, focus) - out}
+    added = entailments(data)
+    if not unseen(added, data, shapes):
+        out |= {Violation(v.focus, v.path, f"{v.message} (under RDFS entailment)")
+                for v in _violations(_plus(data, added, in_place), shapes, focus) - out}
     return sorted(out, key=lambda v: (v.focus, v.path, v.message))
+
+
+# What lets a shape see statements whose predicate it does not name: a closed shape, SPARQL, rules, SHACL-AF
+# targets, JavaScript. With any of these, every entailed statement may change a verdict.
+SEES_ALL = {SH.closed, SH.sparql, SH.rule, SH.target, SH.js, SH.select, SH.ask, SH.construct}
+
+
+def unseen(added: list[tuple], data: Graph, shapes: Graph) -> bool:
+    """Whether no core SHACL shape can tell data from data with the added statements, so that judging both
+    would give one verdict twice (the second judgement was half of the validation).
+
+    A core shape reaches a statement only through an IRI it names: a
+    predicate in a path, a target or a property-pair constraint, a class in
+    sh:class or sh:targetClass, always an object of the shapes graph; a class
+    that is itself a shape (an implicit class target) is a subject there. So
+    an added statement is invisible when its predicate is named nowhere, and
+    an added type (rdf:type itself named nowhere) when its subject already has
+    it through a sub-class (sh:class and class targets follow
+    rdfs:subClassOf in the data, where the ontology is merged), or when
+    neither the class nor any class above it is named.
+    """
+    from rdflib.namespace import RDFS
+
+    if any((None, feature, None) in shapes for feature in SEES_ALL):
+        return False
+    named = set(shapes.objects()) | set(shapes.subjects())
+    supers: dict = {}
+
+    def above(cls) -> set:
+        if cls not in supers:
+            supers[cls] = set(data.transitive_objects(cls, RDFS.subClassOf))
+        return supers[cls]
+
+    for s, p, o in added:
+        if p in named or p == RDFS.subClassOf:  # a sub-class statement changes what every class check sees
+            return False
+        if p == RDF.type and not any(o in above(own) for own in data.objects(s, RDF.type)) and above(o) & named:
+            return False
+    return True
 
 
 def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Graph, verdicts=None,
@@ -178,12 +222,16 @@ def borrowed(own: Graph, homes: dict, known: set = frozenset(), depth: int = 2) 
 
 def rdfs_closure(data: Graph, in_place: bool = False) -> Graph:
     """The graph with what RDFS entails from it (entailments): a copy, or with in_place the graph itself."""
+    return _plus(data, entailments(data), in_place)
+
+
+def _plus(data: Graph, added: list[tuple], in_place: bool) -> Graph:
     g = data
     if not in_place:
         g = Graph()
         for triple in data:
             g.add(triple)
-    for triple in entailments(data):
+    for triple in added:
         g.add(triple)
     return g
 

@@ -245,3 +245,61 @@ def test_focus_nodes_in_a_set_give_pyshacl_s_own_verdict(mini, monkeypatch):
     monkeypatch.setattr(Validator, "make_executor", Validator.make_executor.original)
     assert validate_reports(reports, shared, load_shapes(), jobs=1) == with_set
     assert {v.focus for v in with_set} >= {str(event), RGD + "entity/police"}
+
+
+def test_an_entailment_no_shape_can_see_is_not_judged_again():
+    """What RDFS adds is judged again only where a core shape can see it: a predicate or a class it names."""
+    from rdflib import BNode, Namespace
+    from rdflib.namespace import RDF
+
+    from graph.validate import unseen
+
+    x, sh = Namespace("urn:x:"), Namespace("http://www.w3.org/ns/shacl#")
+    shapes = Graph()
+    prop = BNode()
+    for triple in [(x.S, RDF.type, sh.NodeShape), (x.S, sh.targetClass, x.Named), (x.S, sh.property, prop),
+                   (prop, sh.path, x.p), (prop, sh.maxCount, Literal(1)),
+                   (x.Implicit, RDF.type, sh.NodeShape), (x.Implicit, RDF.type, RDFS.Class)]:
+        shapes.add(triple)
+    data = Graph()
+    for triple in [(x.Sub, RDFS.subClassOf, x.Named), (x.Other, RDFS.subClassOf, x.Top), (x.a, RDF.type, x.Sub)]:
+        data.add(triple)
+    cases = [
+        ([], True),
+        ([(x.a, RDF.type, x.Named)], True),  # a is a Named already, through Sub
+        ([(x.b, RDF.type, x.Named)], False),  # b becomes a target
+        ([(x.b, RDF.type, x.Sub)], False),  # and so it does through a sub-class
+        ([(x.b, RDF.type, x.Implicit)], False),  # a class that is a shape targets its instances
+        ([(x.b, RDF.type, x.Other)], True),  # no shape names Other, nor Top above it
+        ([(x.a, x.q, x.b)], True),  # no shape names q
+        ([(x.a, x.q, x.b), (x.a, x.p, x.c)], False),  # p is in a path
+        ([(x.New, RDFS.subClassOf, x.Top)], False),  # a sub-class statement changes every class check
+    ]
+    for added, expected in cases:
+        assert unseen(added, data, shapes) is expected, added
+    shapes.add((x.S, sh.closed, Literal(True)))
+    assert unseen([(x.a, x.q, x.b)], data, shapes) is False  # a closed shape sees every predicate
+
+
+def test_leaving_out_what_no_shape_can_see_gives_the_same_verdict(mini, graph, monkeypatch):
+    """A build's parts with broken records, and the built graph, judged with the second judgement left out where
+    no shape can see what RDFS adds, and always judged twice: the same violations."""
+    import graph.validate as V
+
+    reports, shared = split_reports(mini)
+    reports["second"].remove((URIRef(RGD + "entity/police"), RDFS.label, None))
+    event = sorted(reports["first"].subjects(RG.summary, None))[0]
+    reports["first"].remove((event, RG.summary, None))
+    broken = Graph()
+    for triple in graph:
+        broken.add(triple)
+    broken.remove((URIRef(RGD + "entity/nss"), RDFS.label, None))
+    decided = []
+    seen = V.unseen
+    monkeypatch.setattr(V, "unseen", lambda *args: decided.append(seen(*args)) or decided[-1])
+    parts = V.validate_reports(reports, shared, load_shapes(), jobs=1)
+    whole = V.validate(broken, load_shapes())
+    assert True in decided and parts and whole  # some judgement was left out, and there was something to find
+    monkeypatch.setattr(V, "unseen", lambda *args: False)
+    assert V.validate_reports(reports, shared, load_shapes(), jobs=1) == parts
+    assert V.validate(broken, load_shapes()) == whole
