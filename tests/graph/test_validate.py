@@ -102,7 +102,7 @@ def test_entailments_are_what_rdfs_adds_and_only_that():
     from rdflib import Namespace
     from rdflib.namespace import RDF
 
-    from graph.validate import entailments, rdfs_closure
+    from graph.validate import entailments
 
     x = Namespace("urn:x:")
     g = Graph()
@@ -115,7 +115,7 @@ def test_entailments_are_what_rdfs_adds_and_only_that():
     assert got == {(x.r, RDF.type, x.Ruling), (x.r, RDF.type, x.Event), (x.r, RDF.type, x.Thing),
                    (x.c, RDF.type, x.Case), (x.c, x.decided, Literal("a literal has no type")),
                    (x.c, RDF.type, x.Ruling), (x.c, RDF.type, x.Event), (x.c, RDF.type, x.Thing)}
-    assert set(rdfs_closure(g)) == set(g) | got and len(got) == len(entailments(g))
+    assert not got & set(g) and len(got) == len(entailments(g))  # only what the graph does not say, each once
 
 
 def test_judging_in_place_gives_the_same_verdict_and_leaves_the_entailed_graph(graph):
