@@ -186,9 +186,9 @@ def build_times(reports: int) -> dict:
             "worker_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
 
-STEPS = ("load", "assemble", "validate", "write", "write graph.ttl", "write graph.trig", "write graph.nt",
+STEPS = ("load", "assemble", "union", "validate", "write", "write graph.ttl", "write graph.trig", "write graph.nt",
          "write graph.jsonld", "read back")
-STEP_NAMES = {"validate": "validate (side by side)", "write": "write (the four side by side)",
+STEP_NAMES = {"union": "union of the named graphs", "validate": "validate (side by side)", "write": "write (the four side by side)",
               "write graph.ttl": "… graph.ttl", "write graph.trig": "… graph.trig", "write graph.nt": "… graph.nt",
               "write graph.jsonld": "… graph.jsonld"}
 

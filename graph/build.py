@@ -114,7 +114,7 @@ def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None, cache: Pa
     data_dir = data_dir if data_dir is not None else shipped_data()
     curation = clock.step("load", load, data_dir, corpus)
     dataset = clock.step("assemble", assemble, curation)
-    graph = union(dataset)
+    graph = clock.step("union", union, dataset)
     shared = {ONTOLOGY_GRAPH, CURATION_GRAPH}
     reports = {str(g.identifier): g for g in dataset.graphs() if isinstance(g.identifier, URIRef)
                and g.identifier not in shared and len(g)}

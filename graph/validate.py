@@ -197,7 +197,10 @@ def borrowed(own: Graph, homes: dict, known: set = frozenset(), depth: int = 2) 
     that types it) and only from there. A report may say a little of another's actor without typing it
     (a claim's speaker, a publisher): that actor is borrowed too, or its shapes would fail here. What other
     reports say of it is not: with an actor every report names, that would grow each part with the number
-    of reports and make the build quadratic.
+    of reports and make the build quadratic. The last records pointed at are
+    borrowed with their types only: without them RDFS would type them from the
+    properties that name them, and a part would be judged a second time for
+    what a shape sees nowhere (its own nodes are the only focus).
     """
     from itertools import chain
 
@@ -217,6 +220,11 @@ def borrowed(own: Graph, homes: dict, known: set = frozenset(), depth: int = 2) 
                 if isinstance(o, URIRef) and o not in described:
                     nxt.add(o)
         frontier = nxt
+    for node in sorted(frontier - seen):
+        home = homes.get(node)
+        if home is not None and home is not own:
+            for cls in home.objects(node, RDF.type):
+                out.add((node, RDF.type, cls))
     return out
 
 

@@ -78,7 +78,7 @@ RECORDS: dict[str, RecordKind] = {r.name: r for r in (
         *_LABELS,
         _f("origin", "entity id", "rg:origin", ("Country", "country")),
         _f("part_of", "entity id", "rg:partOf", note="a group or place"),
-        _f("located_in", "entity id", "rg:locatedIn", ("Place", "place")),
+        _f("located_in", "entity id", "rg:locatedIn", ("Place", "place"), note="a place's only: the larger place it lies in"),
         _f("members", "number", "rg:memberCount"),
     )),
     RecordKind("instrument", "instruments.yaml", "a legal instrument", (

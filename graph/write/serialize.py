@@ -48,12 +48,24 @@ class _Turtle(TurtleSerializer):
     namespace ends after that segment, no prefix is bound below rgd:, and no
     predicate is an rgd: IRI, which would bind one (turtle() checks both). So
     its answer, no prefix, is known without the walk.
+
+    Every other answer is worked out once per IRI (rdflib asks again for each
+    use, twice per statement: a third of the writing). It can only change when
+    a namespace comes into use, which the key holds.
     """
 
     def get_pname(self, uri, gen_prefix=True):
         if not gen_prefix and isinstance(uri, URIRef) and str.startswith(uri, _RGD) and "/" in uri[len(_RGD):]:
             return None
-        return super().get_pname(uri, gen_prefix)
+        key = (uri, gen_prefix, len(self.namespaces))
+        known = self._pnames.get(key, self)
+        if known is self:
+            known = self._pnames[key] = super().get_pname(uri, gen_prefix)
+        return known
+
+    def reset(self):
+        super().reset()
+        self._pnames = {}
 
 
 def ntriples(graph: Graph) -> str:
@@ -77,13 +89,17 @@ def trig(ds: Dataset) -> str:
     return header + "\n" + "\n".join(blocks)
 
 
+# The longest namespace first (then the first prefix of those that share one): the first that fits is the one.
+_LONGEST_FIRST = sorted(JSONLD_CONTEXT.items(), key=lambda item: (-len(item[1]), item[0]))
+
+
 def _compact(iri: URIRef) -> str:
+    """The IRI under the longest namespace it lies in, if its local part does not begin a new path segment."""
     text = str(iri)
-    best = ""
-    for prefix, ns in JSONLD_CONTEXT.items():
-        if text.startswith(ns) and len(ns) > len(JSONLD_CONTEXT.get(best, "")) and "/" not in text[len(ns):][:1]:
-            best = prefix
-    return f"{best}:{text[len(JSONLD_CONTEXT[best]):]}" if best else text
+    for prefix, ns in _LONGEST_FIRST:
+        if text.startswith(ns) and text[len(ns):len(ns) + 1] != "/":
+            return f"{prefix}:{text[len(ns):]}"
+    return text
 
 
 def _value(term) -> dict:
@@ -112,7 +128,9 @@ def jsonld(graph: Graph) -> str:
             node["@type"] = types
         for predicate in sorted(set(graph.predicates(subject)) - {RDF.type}, key=str):
             values = [_value(o) for o in graph.objects(subject, predicate)]
-            node[_compact(predicate)] = sorted(values, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+            if len(values) > 1:
+                values.sort(key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+            node[_compact(predicate)] = values
         nodes.append(node)
     doc = {"@context": JSONLD_CONTEXT, "@graph": nodes}
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from graph.write.serialize import jsonld, ntriples, write_atomic
@@ -42,6 +42,19 @@ def test_jsonld_is_sorted_and_uses_prefixes(built):
     assert doc["@context"]["rg"] == "https://w3id.org/rightsgraph/ontology#"
     assert "rgd:event/almaty-raid" in ids
     assert len(ids) == len(set(ids))
+
+
+def test_jsonld_names_an_iri_under_its_longest_namespace():
+    """rg: and rgd: share a stem, not a namespace; an IRI whose local part would begin a path
+    segment (rgd: plus "/x") is not shortened, and an IRI under no namespace is written whole."""
+    from graph.model.namespaces import RG, RGD
+    from graph.write.serialize import _compact
+
+    assert _compact(RG.Event) == "rg:Event"
+    assert _compact(URIRef(RGD + "event/a")) == "rgd:event/a"
+    assert _compact(URIRef(RGD + "/x")) == RGD + "/x"
+    assert _compact(URIRef("http://purl.org/dc/terms/source")) == "dcterms:source"
+    assert _compact(URIRef("urn:x:y")) == "urn:x:y"
 
 
 def test_ntriples_sorted_unique(built):
@@ -147,3 +160,19 @@ def test_turtle_leaves_a_graph_with_prefixes_below_rgd_to_rdflib():
     h.add((URIRef(RGD + "event/a"), URIRef("urn:x:p"), Literal("x")))
     h.bind("ev", RGD + "event/")
     assert turtle(h) == rdflib_turtle(h, ev=RGD + "event/") and "ev:a" in turtle(h)
+
+
+def test_an_iri_that_gains_a_prefix_while_writing_is_written_as_rdflib_writes_it():
+    """Turtle answers each IRI's prefixed name once, until a namespace comes into use: an IRI of an unbound
+    namespace seen first as an object, then as a predicate (for which rdflib makes a prefix up)."""
+    from rdflib import Literal, URIRef
+
+    from graph.write.serialize import turtle
+
+    g = Graph()
+    for k in range(20):  # whichever order rdflib meets them in, some object comes before the predicate
+        g.add((URIRef(f"urn:x:s{k}"), URIRef("http://purl.org/dc/terms/relation"), URIRef("http://example.org/v/q")))
+    g.add((URIRef("urn:x:t"), URIRef("http://example.org/v/q"), Literal("v")))
+    text = turtle(g)
+    assert text == rdflib_turtle(g)
+    assert "ns1:q" in text and "<http://example.org/v/q>" not in text
