@@ -14,7 +14,7 @@ import hashlib
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from graph import dates
+from graph import dates, named_graphs
 from graph.claims import SubjectLookup, add_claims
 from graph.model import namespaces as ns
 from graph.read.corpus import Document, NewsItem
@@ -53,12 +53,14 @@ def reify(g: Graph, s, p, o) -> URIRef:
     return node
 
 
-def derived(g: Graph, s, p, o, rule: URIRef) -> None:
-    """Write a statement no sentence states, marked with the rule that made it (unless a curator stated it too)."""
+def derived(g: Graph, s, p, o, rule: URIRef) -> bool:
+    """Write a statement no sentence states, marked with the rule that made it (unless a curator stated it
+    too); whether it was new."""
     if (s, p, o) in g:
-        return
+        return False
     g.add((s, p, o))
     g.add((reify(g, s, p, o), RG.derivedBy, rule))
+    return True
 
 
 def add_bounds(g: Graph, subject: URIRef, first: str, last: str) -> None:
@@ -416,11 +418,14 @@ class Assembler:
         """
         pairs = vocabulary().inverses()
         for g in [*self.doc_graphs.values(), self.ds.graph(CURATION_GRAPH)]:
+            # Each pair sees what the pairs before it wrote, as a look-up of the graph would.
+            found = named_graphs.by_predicate(g, {p for p, _ in pairs} | {RG.publishedIn})
             for p, q in pairs:
-                for s, o in list(g.subject_objects(p)):
-                    derived(g, o, q, s, RG.SymmetryRule if p == q else RG.InverseRule)
+                for s, o in list(found[p]):
+                    if derived(g, o, q, s, RG.SymmetryRule if p == q else RG.InverseRule) and q in found:
+                        found[q].append((o, s))
             # A publication is about whatever the statements published in it are about.
-            for statement, pub in list(g.subject_objects(RG.publishedIn)):
+            for statement, pub in found[RG.publishedIn]:
                 for topic in list(g.objects(statement, RG.about)):
                     derived(g, pub, RG.about, topic, RG.PublicationTopicRule)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
+from graph import named_graphs
 from graph.model import namespaces as ns
 from graph.model.ontology import Vocabulary
 from graph.model.terms import RG
@@ -136,7 +137,7 @@ class ClaimWriter:
 def add_claims(g: Graph, lookup: SubjectLookup, vocab: Vocabulary) -> None:
     """Write into g every claim its events support (rg:ClaimRule); lookup holds labels, documents, classes."""
     writer = ClaimWriter(g, lookup, vocab)
-    for event in sorted(set(g.subjects(RG.hasParticipation, None))):
+    for event in sorted(named_graphs.subjects(g, RG.hasParticipation)):
         writer.accounts(event)
         writer.statements(event)
 

@@ -18,6 +18,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
+from graph import named_graphs
 from graph.errors import BuildError
 from graph.model.namespaces import RGD
 from graph.parallel import side_by_side
@@ -143,7 +144,7 @@ def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Grap
     # Never borrowed: the ontology's own terms, whole in every part. A record of the data (an actor) may be
     # described in the curation graph (its links) and in a report (its type and label): it is borrowed.
     terms = {s for g in shared for s in g.subjects() if not str(s).startswith(str(RGD))}
-    homes = {s: g for _, g in sorted(graphs.items()) for s in g.subjects(RDF.type, None)}
+    homes = {s: g for _, g in sorted(graphs.items()) for s in named_graphs.subjects(g, RDF.type)}
     common = Graph()
     for g in shared:
         for triple in g:
@@ -205,7 +206,7 @@ def borrowed(own: Graph, homes: dict, known: set = frozenset(), depth: int = 2) 
     from itertools import chain
 
     out = Graph()
-    described = set(own.subjects(RDF.type, None)) | set(known)
+    described = named_graphs.subjects(own, RDF.type) | set(known)
     frontier = {n for n in chain(own.subjects(), own.objects()) if isinstance(n, URIRef) and n not in described}
     seen: set = set()
     for _ in range(depth):

@@ -175,7 +175,7 @@ def load_entities(path: Path, documents, vocab: Vocabulary) -> list[Entity]:
         )
         if r.text("located_in") and entity.type not in places:
             # rg:locatedIn's domain is rg:Place: under RDFS a located court would become a place
-            raise r.fail(f"located_in is for places, and a {etype} is not one")
+            raise r.fail(f"located_in is for places, and {etype} is not a kind of place")
         for key in ("origin", "part_of", "located_in"):
             if r.text(key):
                 entity.refs[key] = [r.ident(key)]

@@ -77,7 +77,7 @@ def test_unknown_reference(corpus, data_copy):
 def test_located_in_is_for_places(corpus, data_copy):
     # rg:locatedIn's domain is rg:Place: a located security service would be a place to any RDFS reasoner
     edit(data_copy, "entities.yaml", "- id: nss\n", "- id: nss\n  located_in: astana\n")
-    fails(data_copy, corpus, r"entities.yaml:\d+: 'nss': located_in is for places, and a StateBody is not one")
+    fails(data_copy, corpus, r"entities.yaml:\d+: 'nss': located_in is for places, and StateBody is not a kind of place")
 
 
 def test_instrument_as_participant_is_refused(corpus, data_copy):
