@@ -44,9 +44,9 @@ def test_jsonld_is_sorted_and_uses_prefixes(built):
     assert len(ids) == len(set(ids))
 
 
-def test_jsonld_names_an_iri_under_its_longest_namespace():
-    """rg: and rgd: share a stem, not a namespace; an IRI whose local part would begin a path
-    segment (rgd: plus "/x") is not shortened, and an IRI under no namespace is written whole."""
+def test_jsonld_shortens_an_iri_unless_its_local_part_would_begin_a_path_segment():
+    """rg: and rgd: share a stem, not a namespace, and each shortens its own IRIs; an IRI whose local part would
+    begin a path segment (rgd: plus "/x") is not shortened, and an IRI under no namespace is written whole."""
     from graph.model.namespaces import RG, RGD
     from graph.write.serialize import _compact
 
