@@ -209,23 +209,22 @@ def borrowed(own: Graph, homes: dict, known: set = frozenset(), depth: int = 2) 
     described = named_graphs.subjects(own, RDF.type) | set(known)
     frontier = {n for n in chain(own.subjects(), own.objects()) if isinstance(n, URIRef) and n not in described}
     seen: set = set()
-    for _ in range(depth):
+    for level in range(depth + 1):
         nxt = set()
         for node in sorted(frontier - seen):
             seen.add(node)
             home = homes.get(node)
             if home is None or home is own:
                 continue
+            if level == depth:  # the last records pointed at: their types only
+                for cls in home.objects(node, RDF.type):
+                    out.add((node, RDF.type, cls))
+                continue
             for p, o in home.predicate_objects(node):
                 out.add((node, p, o))
                 if isinstance(o, URIRef) and o not in described:
                     nxt.add(o)
         frontier = nxt
-    for node in sorted(frontier - seen):
-        home = homes.get(node)
-        if home is not None and home is not own:
-            for cls in home.objects(node, RDF.type):
-                out.add((node, RDF.type, cls))
     return out
 
 
