@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, Namespace, URIRef
+from rdflib.plugins.stores.memory import Memory
 from rdflib.namespace import RDF
 
 from graph import named_graphs
@@ -55,7 +56,41 @@ def _focus_as_a_set() -> None:
     Validator.make_executor = make_executor
 
 
+def _focus_for_targets_only() -> None:
+    """Let pySHACL's focus nodes choose what is judged, not what a judged node's values are checked against.
+
+    pySHACL filters by the focus nodes it was given wherever a shape is
+    evaluated, also where a constraint checks a value against a shape of its
+    own (sh:node, sh:not, sh:or, sh:and, sh:xone): a value that is not itself
+    a focus node, such as a date literal checked against rgs:DateValue or an
+    event reached from a role, was then not checked at all, and passed. Each
+    part of a build is judged with its own subjects as focus, so a malformed
+    date passed the build that the whole graph's validation refused. Such an
+    evaluation is given its focus by the constraint (pySHACL passes it), so
+    it is run here without the filter; a shape's own targets still are.
+    """
+    from pyshacl.shape import Shape
+
+    run = Shape.validate
+    if getattr(run, "targets_only", False):
+        return
+
+    def validate(self, executor, target_graph, focus=None, _evaluation_path=None):
+        if focus is None or not executor.focus_nodes:
+            return run(self, executor, target_graph, focus, _evaluation_path)
+        chosen, executor.focus_nodes = executor.focus_nodes, None
+        try:
+            return run(self, executor, target_graph, focus, _evaluation_path)
+        finally:
+            executor.focus_nodes = chosen
+
+    validate.targets_only = True
+    validate.original = run
+    Shape.validate = validate
+
+
 _focus_as_a_set()
+_focus_for_targets_only()
 
 
 @dataclass(frozen=True)
@@ -151,8 +186,11 @@ def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Grap
             common.add(triple)
     # The shared graphs' own records (roles, rights, links) are judged once, on their own; each report then
     # judges only its own subjects, with the shared graphs and what it borrows as context.
+    # A shape may target a term (each role, rgs:RoleFits-ROLE) and reach the report's events from it: every
+    # report judges those terms too, seeing only its own events (and what it borrows) through them.
+    terms_judged = set(shapes.objects(None, SH.targetNode))
     parts = [(common, sorted({s for s in common.subjects(RDF.type, None) if isinstance(s, URIRef)}, key=str))]
-    parts += [(graphs[name], sorted({s for s in graphs[name].subjects() if isinstance(s, URIRef)}, key=str))
+    parts += [(graphs[name], sorted({s for s in graphs[name].subjects() if isinstance(s, URIRef)} | terms_judged, key=str))
               for name in sorted(graphs)]
     # A part's key is made of its pieces' digests (graph/verdicts.py), so a part validated before is known
     # without being put together: merging the shared graphs into every part costs more than hashing them.
@@ -183,11 +221,25 @@ def _judge(common_and_shapes: tuple, piece: tuple) -> list[tuple[str, str, str]]
     """One part's violations, as plain tuples (a worker's answer crosses a pipe)."""
     common, shapes = common_and_shapes
     own, lent, focus, _ = piece
-    part = Graph()
+    part = Graph(store=_PartStore())
     for g in (common, own, lent):
         for triple in g:
             part.add(triple)
     return [(v.focus, v.path, v.message) for v in validate(part, shapes, focus, in_place=True)]
+
+
+class _PartStore(Memory):
+    """rdflib's default store, which works out the named graphs of every statement it matches only when asked.
+
+    rdflib's store works them out for each statement before handing it over,
+    and a graph's look-ups throw them away: a fifth of pySHACL's time on a
+    part. pySHACL needs a store that keeps named graphs (it wraps the data in
+    a dataset), so the store is rdflib's own, and only that one step waits
+    until a caller iterates what it returned (none of pySHACL's look-ups do).
+    """
+
+    def _Memory__contexts(self, triple):  # the name rdflib's store calls (its private __contexts)
+        yield from Memory._Memory__contexts(self, triple)
 
 
 def borrowed(own: Graph, homes: dict, known: set = frozenset(), depth: int = 2) -> Graph:
@@ -292,8 +344,11 @@ def _violations(data: Graph, shapes: Graph, focus: list | None = None) -> set[Vi
     if not isinstance(report, Graph):  # the shapes themselves are broken: pySHACL says why instead of reporting
         raise BuildError("ontology/shapes.ttl", f"the SHACL shapes cannot be used: {report}")
     out = set()
+    targeted = set(shapes.objects(None, SH.targetNode))
     for result in report.subjects(RDF.type, SH.ValidationResult):
         focus = report.value(result, SH.focusNode)
+        if focus in targeted and isinstance(report.value(result, SH.value), URIRef):
+            focus = report.value(result, SH.value)  # a role's shape found it at an event: the event is what is wrong
         path = report.value(result, SH.resultPath)
         message = report.value(result, SH.resultMessage)
         out.add(Violation(str(focus), str(path) if path is not None and not isinstance(path, type(result)) else "",

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDFS, XSD
+from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from graph.model.ontology import load_ontology, load_shapes
 from graph.model.terms import RG
@@ -303,3 +303,61 @@ def test_leaving_out_what_no_shape_can_see_gives_the_same_verdict(mini, graph, m
     monkeypatch.setattr(V, "unseen", lambda *args: False)
     assert V.validate_reports(reports, shared, load_shapes(), jobs=1) == parts
     assert V.validate(broken, load_shapes()) == whole
+
+
+@pytest.mark.parametrize("value", [Literal("2009-13", datatype=XSD.gYearMonth), Literal("May 2009")])
+def test_a_part_checks_a_value_against_a_shape_of_its_own(mini, value):
+    """A part of a build is judged with its own subjects as focus. A value checked against a shape of its own
+    (a date against rgs:DateValue, through sh:node) is checked too, as when the whole graph is judged:
+    pySHACL filtered those checks by the focus nodes as well, and a malformed date passed."""
+    from graph.validate import validate_reports
+
+    reports, shared = split_reports(mini)
+    event = sorted(reports["first"].subjects(RG.date, None))[0]
+    reports["first"].set((event, RG.date, value))
+    found = validate_reports(reports, shared, load_shapes(), jobs=1)
+    assert any("whose text fits its type" in v.message for v in found), found
+    assert any(v.focus == str(event) and v.path == str(RG.date) for v in found)
+
+
+def test_a_role_given_in_the_wrong_event_is_found_at_the_event_in_its_part(mini):
+    """The role shapes target the roles and reach the events through the participations: in a build, each
+    report's part finds its own, and the violation names the event (not the role)."""
+    from graph.validate import validate_reports
+
+    reports, shared = split_reports(mini)
+    first = reports["first"]
+    event, part = next((e, p) for e, p in first.subject_objects(RG.hasParticipation)
+                       if not set(first.objects(e, RDF.type)) & {RG.Visit})
+    first.set((part, RG.role, RG.Host))
+    found = validate_reports(reports, shared, load_shapes(), jobs=1)
+    assert [(v.focus, v.message) for v in found if "belongs only to" in v.message] == \
+        [(str(event), "role Host belongs only to: Visit")]
+
+
+def test_a_participation_belongs_to_one_event():
+    """The role rules read a participation's event; one without an event (or with two) is refused itself."""
+    g = load("valid.ttl")
+    orphan = URIRef(RGD + "event/visit/participant/nobody/Victim")
+    for t in [(orphan, RDF.type, RG.Participation), (orphan, RG.participant, PERSON), (orphan, RG.role, RG.Victim)]:
+        g.add(t)
+    assert any(m.startswith(str(orphan)) and "belongs to exactly one event" in m for m in messages(g))
+    g.add((URIRef(RGD + "event/other"), RG.hasParticipation, PART))
+    assert any(m.startswith(str(PART)) and "belongs to exactly one event" in m for m in messages(g))
+
+
+def test_a_part_s_store_names_the_graphs_of_what_it_matches_as_rdflib_s_own():
+    """A part's store works out the named graphs of a statement only when asked: asked, it gives rdflib's."""
+    from rdflib.plugins.stores.memory import Memory
+
+    from graph.validate import _PartStore
+
+    answers = []
+    for store in (Memory(), _PartStore()):
+        g = Graph(store=store, identifier=URIRef(RGD + "graph/part"))
+        for t in load("valid.ttl"):
+            g.add(t)
+        answers.append(sorted((t, sorted(str(c.identifier) for c in contexts))
+                              for t, contexts in store.triples((None, None, None), None)))
+    assert answers[0] == answers[1] and answers[0]
+    assert all(names == [RGD + "graph/part"] for _, names in answers[1])
