@@ -93,12 +93,16 @@ WRITERS = {"graph.ttl": serialize.turtle, "graph.trig": serialize.trig, "graph.j
            "graph.nt": serialize.ntriples}  # slowest first, so that two workers finish together
 
 
-def _write(graphs: tuple[Graph, Dataset], name: str) -> tuple[str, float]:
-    """One serialisation and the seconds it took; TriG is written from the named graphs, the others from their union."""
-    graph, dataset = graphs
+def _write(graphs: tuple[Graph, Dataset, int, int], name: str) -> tuple[str, float, float]:
+    """One serialisation, read back, and the seconds each took; TriG is written from the named graphs (and holds
+    `quads` statements), the others from their union (`triples`). Read back in the worker that wrote it, so the
+    four checks run side by side too."""
+    graph, dataset, triples, quads = graphs
     start = time.perf_counter()
     text = WRITERS[name](dataset if name == "graph.trig" else graph)
-    return text, time.perf_counter() - start
+    written = time.perf_counter()
+    readback.check(name, text, quads if name == "graph.trig" else triples)
+    return text, written - start, time.perf_counter() - written
 
 
 def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None, cache: Path | None = None,
@@ -127,12 +131,13 @@ def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None, cache: Pa
         raise BuildError("SHACL", f"{len(violations)} violation(s): {shown}{more}")
     check_assertions(curation, graph)
     # The four writers side by side, the slowest first; each output is the writer's alone, whichever process ran it.
-    written = dict(zip(WRITERS, clock.step("write", side_by_side, _write, (graph, dataset), list(WRITERS), jobs)))
-    clock.seconds.update({f"write {name}": seconds for name, (_, seconds) in written.items()})
-    outputs = {name: written[name][0] for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig")}
+    # Each output is read back (graph/write/readback.py) by the worker that wrote it.
     quads = sum(len(g) for g in dataset.graphs())
-    for name, text in outputs.items():
-        clock.step("read back", readback.check, name, text, quads if name == "graph.trig" else len(graph))
+    written = dict(zip(WRITERS, clock.step("write", side_by_side, _write, (graph, dataset, len(graph), quads),
+                                           list(WRITERS), jobs)))
+    clock.seconds.update({f"write {name}": seconds for name, (_, seconds, _) in written.items()})
+    clock.seconds["read back"] = sum(checked for _, _, checked in written.values())
+    outputs = {name: written[name][0] for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig")}
     return BuildResult(dataset, graph, curation, outputs, verdicts=verdicts, seconds=clock.seconds)
 
 

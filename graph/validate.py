@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, Namespace, URIRef
-from rdflib.plugins.stores.memory import Memory
 from rdflib.namespace import RDF
 
 from graph import named_graphs
@@ -112,6 +111,8 @@ def validate(data: Graph, shapes: Graph, focus: list | None = None, in_place: bo
     entails is added to data itself for the second judgement, instead of to a copy: for a graph put together
     only to be judged, as each part of a build is (copying it took a fifth of the validation).
     """
+    if not data.store.context_aware:  # pySHACL wraps the data in a dataset; the build's union keeps no named graphs
+        data, in_place = _plus(data, [], in_place=False), True  # a copy of our own, judged in place
     out = _violations(data, shapes, focus)
     added = entailments(data)
     if not unseen(added, data, shapes):
@@ -221,25 +222,11 @@ def _judge(common_and_shapes: tuple, piece: tuple) -> list[tuple[str, str, str]]
     """One part's violations, as plain tuples (a worker's answer crosses a pipe)."""
     common, shapes = common_and_shapes
     own, lent, focus, _ = piece
-    part = Graph(store=_PartStore())
+    part = Graph(store=named_graphs.Store())
     for g in (common, own, lent):
         for triple in g:
             part.add(triple)
     return [(v.focus, v.path, v.message) for v in validate(part, shapes, focus, in_place=True)]
-
-
-class _PartStore(Memory):
-    """rdflib's default store, which works out the named graphs of every statement it matches only when asked.
-
-    rdflib's store works them out for each statement before handing it over,
-    and a graph's look-ups throw them away: a fifth of pySHACL's time on a
-    part. pySHACL needs a store that keeps named graphs (it wraps the data in
-    a dataset), so the store is rdflib's own, and only that one step waits
-    until a caller iterates what it returned (none of pySHACL's look-ups do).
-    """
-
-    def _Memory__contexts(self, triple):  # the name rdflib's store calls (its private __contexts)
-        yield from Memory._Memory__contexts(self, triple)
 
 
 def borrowed(own: Graph, homes: dict, known: set = frozenset(), depth: int = 2) -> Graph:
@@ -284,7 +271,7 @@ def _plus(data: Graph, added: list[tuple], in_place: bool) -> Graph:
     """The graph with the added statements: a copy, or with in_place the graph itself."""
     g = data
     if not in_place:
-        g = Graph()
+        g = Graph(store=named_graphs.Store())
         for triple in data:
             g.add(triple)
     for triple in added:

@@ -23,8 +23,9 @@ class Sequence(list):
     line: int = 0
 
 
-class _Loader(yaml.SafeLoader):
-    pass
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The safe loader, on LibYAML's parser where PyYAML was built with it (nine tenths of a curated file's
+    reading was PyYAML's own parser, in Python); the constructors below are the same on both."""
 
 
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:

@@ -118,16 +118,22 @@ def _value(term) -> dict:
 
 def jsonld(graph: Graph) -> str:
     """JSON-LD with a prefix context and one node object per subject, all sorted."""
+    # One scan of the graph, grouped here: looking up each subject's predicates and each one's objects took
+    # four look-ups per subject and predicate, half the writer's time.
+    described: dict = {}
+    for s, p, o in graph:
+        described.setdefault(s, {}).setdefault(p, []).append(o)
     nodes = []
-    for subject in sorted(set(graph.subjects()), key=str):
+    for subject in sorted(described, key=str):
         if isinstance(subject, BNode):
             raise ValueError("the graph must not contain blank nodes")
         node: dict = {"@id": _compact(subject)}
-        types = sorted(_compact(t) for t in graph.objects(subject, RDF.type))
+        statements = described[subject]
+        types = sorted(_compact(t) for t in statements.get(RDF.type, ()))
         if types:
             node["@type"] = types
-        for predicate in sorted(set(graph.predicates(subject)) - {RDF.type}, key=str):
-            values = [_value(o) for o in graph.objects(subject, predicate)]
+        for predicate in sorted((p for p in statements if p != RDF.type), key=str):
+            values = [_value(o) for o in statements[predicate]]
             if len(values) > 1:
                 values.sort(key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
             node[_compact(predicate)] = values

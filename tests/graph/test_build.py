@@ -154,3 +154,15 @@ def test_coverage_counts_text_sentences_that_curated_facts_point_at(mini, tmp_pa
     result = build(MINI_CORPUS, data)
     assert [(doc, s.index) for doc, s in uncovered(result)] == [("vl2013", 9)]
     assert "8 of 9 report sentences (89%)" in coverage_line(result)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_output_is_read_back_where_it_was_written_and_stops_the_build(monkeypatch, jobs):
+    """The four outputs are read back by the workers that wrote them: a writer's broken text is still the
+    one-line error of one process, and nothing is returned."""
+    from graph import build as build_module
+    from tests.paths import MINI_CORPUS, MINI_DATA
+
+    monkeypatch.setitem(build_module.WRITERS, "graph.nt", lambda graph: '<http://a> <http://b> "broken\n" .\n')
+    with pytest.raises(BuildError, match="^graph.nt: the written file does not read back"):
+        build_module.build(MINI_CORPUS, MINI_DATA, None, jobs)

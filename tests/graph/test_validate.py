@@ -350,10 +350,10 @@ def test_a_part_s_store_names_the_graphs_of_what_it_matches_as_rdflib_s_own():
     """A part's store works out the named graphs of a statement only when asked: asked, it gives rdflib's."""
     from rdflib.plugins.stores.memory import Memory
 
-    from graph.validate import _PartStore
+    from graph.named_graphs import Store
 
     answers = []
-    for store in (Memory(), _PartStore()):
+    for store in (Memory(), Store()):
         g = Graph(store=store, identifier=URIRef(RGD + "graph/part"))
         for t in load("valid.ttl"):
             g.add(t)

@@ -1,0 +1,30 @@
+"""Curated YAML reads the same on LibYAML's parser and on PyYAML's own."""
+
+import pytest
+import yaml
+
+from graph.curate import yamlio
+from graph.resources import data_dir
+
+
+def lines(value):
+    """The value with the line of every mapping and list beside it."""
+    if isinstance(value, dict):
+        return ("map", value.line, [(k, lines(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", value.line, [lines(v) for v in value])
+    return value
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML was built without LibYAML: only its own parser is used")
+def test_every_curated_file_reads_the_same_on_both_parsers(monkeypatch):
+    files = sorted(data_dir().rglob("*.yaml"))
+    assert len(files) > 3
+    fast = [lines(yamlio.load_yaml(f)) for f in files]
+    assert issubclass(yamlio._Loader, yaml.CSafeLoader)
+
+    class Python(yaml.SafeLoader):
+        yaml_constructors = yamlio._Loader.yaml_constructors
+
+    monkeypatch.setattr(yamlio, "_Loader", Python)
+    assert [lines(yamlio.load_yaml(f)) for f in files] == fast
