@@ -34,10 +34,11 @@ class Store(Memory):
     """rdflib's default store, which works out the named graphs of a statement it matches only when asked.
 
     rdflib's store works them out for every statement before handing it
-    over, and a graph's look-ups throw them away: a fifth of pySHACL's time
-    on a part of a build. It is rdflib's own store otherwise (pySHACL and a
-    Dataset need one that keeps named graphs); only that one step waits
-    until a caller iterates what it returned, as a Dataset's quads do.
+    over, and a graph's look-ups throw them away: validating 50 synthetic
+    reports on one core took 5.75 s with it and 5.3 s with this one. It is
+    rdflib's own store otherwise (pySHACL and a Dataset need one that keeps
+    named graphs); only that one step waits until a caller iterates what it
+    returned, as a Dataset's quads do.
     """
 
     def _Memory__contexts(self, triple):  # the name rdflib's store calls (its private __contexts)

@@ -361,3 +361,27 @@ def test_a_part_s_store_names_the_graphs_of_what_it_matches_as_rdflib_s_own():
                               for t, contexts in store.triples((None, None, None), None)))
     assert answers[0] == answers[1] and answers[0]
     assert all(names == [RGD + "graph/part"] for _, names in answers[1])
+
+
+def test_a_part_sees_what_a_shape_can_see_of_the_shared_graphs_and_judges_as_with_all(mini, monkeypatch):
+    """Each report's part copies, of the shared graphs, only what a shape can see or RDFS entail from: the
+    ontology's comments and mappings stay out, and broken parts get the verdict they get with everything."""
+    from rdflib.namespace import SKOS
+
+    import graph.validate as validation
+
+    shapes = load_shapes()
+    context = validation.visible(load_ontology(), shapes)
+    assert (None, RDFS.comment, None) not in context and (None, SKOS.closeMatch, None) not in context
+    for kept in (RDFS.label, RDFS.subClassOf, RDFS.domain, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")):
+        assert set(context.triples((None, kept, None))) == set(load_ontology().triples((None, kept, None)))
+    reports, shared = split_reports(mini)
+    reports["second"].remove((URIRef(RGD + "entity/police"), RDFS.label, None))
+    event, part = sorted(reports["first"].subject_objects(RG.hasParticipation))[0]
+    reports["first"].set((part, RG.role, RG.Host))
+    reports["first"].set((event, RG.date, Literal("2009-13", datatype=XSD.gYearMonth)))
+    seen = validation.validate_reports(reports, shared, shapes, jobs=1)
+    monkeypatch.setattr(validation, "visible", lambda data, shapes: data)
+    assert validation.validate_reports(reports, shared, shapes, jobs=1) == seen
+    said = " ".join(v.message for v in seen)
+    assert "role Host belongs only to: Visit" in said and "English rdfs:label" in said and "fits its type" in said
