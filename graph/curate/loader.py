@@ -418,12 +418,20 @@ def load_curation(data_dir: Path, corpus: Path) -> Curation:
 def check_references(c: Curation, vocab: Vocabulary) -> None:
     """Every id a record names must exist and be of the class its schema field names (graph/curate/schema.py)."""
     classes: dict[str, set[str]] = {}
+    unions: dict[tuple[str, str], set[str]] = {}
 
     def of_class(cls: str) -> set[str]:
         """The ids of a class, gathered once per class: gathered per reference, the check was quadratic."""
         if cls not in classes:
             classes[cls] = set(c.events) if cls == "Event" else {k for k, e in c.entities.items() if vocab.is_a(e.type, cls)}
         return classes[cls]
+
+    def either(first: str, second: str) -> set[str]:
+        """The ids of two classes, gathered once: a union per reference made the check quadratic again."""
+        if (first, second) not in unions:
+            unions[first, second] = ((set(c.events) | set(c.entities)) if (first, second) == ("Event", "Entity")
+                                     else of_class(first) | of_class(second))
+        return unions[first, second]
 
     def need(where: str, owner: str, kind: str, key: str, value: str, allowed: set[str] | None = None,
              what: str | None = None) -> None:
@@ -439,7 +447,7 @@ def check_references(c: Curation, vocab: Vocabulary) -> None:
         for key, values in e.refs.items():
             for v in values:
                 if kind == "entity" and key == "part_of":  # a group in a group, a place in a place
-                    need(e.where, e.id, kind, key, v, of_class("Group") | of_class("Place"), "thing of the same kind")
+                    need(e.where, e.id, kind, key, v, either("Group", "Place"), "thing of the same kind")
                 else:
                     need(e.where, e.id, "case" if key == "court" else kind, key, v)
     for o in c.offices.values():
@@ -459,4 +467,4 @@ def check_references(c: Curation, vocab: Vocabulary) -> None:
             for v in ev.refs[key]:
                 need(ev.where, ev.id, "event", key, v)
         for v in ev.refs["about"]:
-            need(ev.where, ev.id, "event", "about", v, set(c.events) | set(c.entities), "event or entity")
+            need(ev.where, ev.id, "event", "about", v, either("Event", "Entity"), "event or entity")

@@ -156,3 +156,13 @@ def test_an_impossible_dateline_is_one_line(corpus_copy, data_copy):
                       encoding="utf-8")
     fails(data_copy, corpus_copy, r"kazakhstan-annual-report-2010.txt:\d+: newsroom dateline with an impossible date: "
                                   r"'February 30, 2022")
+
+
+def test_what_an_event_is_about_must_be_an_event_or_entity(corpus, data_copy):
+    edit(data_copy, EVENTS, "about: [kaboulov-extradition]", "about: [kaboulov-extraditoin]")
+    fails(data_copy, corpus, r"kazakhstan-annual-report-2010.yaml:\d+: '[a-z-]+': about 'kaboulov-extraditoin' is unknown id")
+
+
+def test_a_group_is_part_of_a_group_or_place(corpus, data_copy):
+    edit(data_copy, "entities.yaml", "part_of: uzbek-refugees", "part_of: nss")
+    fails(data_copy, corpus, r"entities.yaml:\d+: 'almaty-five': part_of 'nss' is not a thing of the same kind")

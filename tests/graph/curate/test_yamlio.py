@@ -28,3 +28,10 @@ def test_every_curated_file_reads_the_same_on_both_parsers(monkeypatch):
 
     monkeypatch.setattr(yamlio, "_Loader", Python)
     assert [lines(yamlio.load_yaml(f)) for f in files] == fast
+
+
+def test_plain_scalars_are_text_except_true_false_and_null():
+    """Dates and numbers stay as written (2009-05 is a month, not a date object; 007 keeps its zeros)."""
+    got = yamlio.parse_yaml("a: 2009-05\nb: 007\nc: 1.50\nd: 2009-05-01\ne: true\nf: ~\ng: False\nh: null\n", "x")
+    assert got == {"a": "2009-05", "b": "007", "c": "1.50", "d": "2009-05-01", "e": True, "f": None, "g": False,
+                   "h": None}
