@@ -62,7 +62,8 @@ def _string(loader: _Loader, node: yaml.ScalarNode) -> str:
 
 
 # Plain scalars are strings here whatever they look like, so only true/false and null are told apart: the
-# resolver tried every other pattern (numbers, dates) on every scalar, a fifth of reading a curated file.
+# resolver tried every other pattern (numbers, dates) on every scalar (reading 1,000 synthetic reports' files
+# took 4.6 s with them and 4.4 s without).
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, pattern) for tag, pattern in resolvers if tag in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
