@@ -126,6 +126,14 @@ def validate(data: Graph, shapes: Graph, focus: list | None = None, in_place: bo
 SEES_ALL = {SH.closed, SH.sparql, SH.rule, SH.target, SH.js, SH.select, SH.ask, SH.construct}
 
 
+def named_in(shapes: Graph) -> set | None:
+    """Every IRI the shapes name, through which alone a core shape reaches a statement (besides rdf:type and
+    rdfs:subClassOf); None when a shape can see every statement (SEES_ALL)."""
+    if any((None, feature, None) in shapes for feature in SEES_ALL):
+        return None
+    return set(shapes.objects()) | set(shapes.subjects())
+
+
 def unseen(added: list[tuple], data: Graph, shapes: Graph) -> bool:
     """Whether no core SHACL shape can tell data from data with the added statements, so that judging both
     would give one verdict twice (the second judgement was half of the validation).
@@ -142,9 +150,9 @@ def unseen(added: list[tuple], data: Graph, shapes: Graph) -> bool:
     """
     from rdflib.namespace import RDFS
 
-    if any((None, feature, None) in shapes for feature in SEES_ALL):
+    named = named_in(shapes)
+    if named is None:
         return False
-    named = set(shapes.objects()) | set(shapes.subjects())
     supers: dict = {}
 
     def above(cls) -> set:
@@ -232,11 +240,11 @@ def visible(data: Graph, shapes: Graph) -> Graph:
     """
     from rdflib.namespace import RDFS
 
-    if any((None, feature, None) in shapes for feature in SEES_ALL):
+    named = named_in(shapes)
+    if named is None:
         return data
     entailing = {s for s, p, _ in data if p in (RDFS.subPropertyOf, RDFS.domain, RDFS.range)}
-    seen = set(shapes.objects()) | set(shapes.subjects()) | entailing | {
-        RDF.type, RDFS.subClassOf, RDFS.subPropertyOf, RDFS.domain, RDFS.range}
+    seen = named | entailing | {RDF.type, RDFS.subClassOf, RDFS.subPropertyOf, RDFS.domain, RDFS.range}
     out = Graph()
     for triple in data:
         if triple[1] in seen:
