@@ -318,6 +318,11 @@ def test_a_part_checks_a_value_against_a_shape_of_its_own(mini, value):
     found = validate_reports(reports, shared, load_shapes(), jobs=1)
     assert any("whose text fits its type" in v.message for v in found), found
     assert any(v.focus == str(event) and v.path == str(RG.date) for v in found)
+    whole = Graph()
+    for g in [*shared, *reports.values()]:
+        for triple in g:
+            whole.add(triple)
+    assert found == validate(whole, load_shapes())
 
 
 def test_a_role_given_in_the_wrong_event_is_found_at_the_event_in_its_part(mini):
