@@ -126,6 +126,12 @@ def validate(data: Graph, shapes: Graph, focus: list | None = None, in_place: bo
 SEES_ALL = {SH.closed, SH.sparql, SH.rule, SH.target, SH.js, SH.select, SH.ask, SH.construct}
 
 
+def terms_targeted(shapes: Graph) -> set:
+    """The terms a shape targets by name (sh:targetNode: each role, rgs:RoleFits-ROLE). Every report's part
+    judges them, and a violation found through one is reported at the data node it reached."""
+    return set(shapes.objects(None, SH.targetNode))
+
+
 def named_in(shapes: Graph) -> set | None:
     """Every IRI the shapes name, through which alone a core shape reaches a statement (besides rdf:type and
     rdfs:subClassOf); None when a shape can see every statement (SEES_ALL)."""
@@ -195,9 +201,9 @@ def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Grap
             common.add(triple)
     # The shared graphs' own records (roles, rights, links) are judged once, on their own; each report then
     # judges only its own subjects, with the shared graphs and what it borrows as context.
-    # A shape may target a term (each role, rgs:RoleFits-ROLE) and reach the report's events from it: every
-    # report judges those terms too, seeing only its own events (and what it borrows) through them.
-    terms_judged = set(shapes.objects(None, SH.targetNode))
+    # A shape may target a term (each role) and reach the report's events from it: every report judges those
+    # terms too, seeing only its own events (and what it borrows) through them.
+    terms_judged = terms_targeted(shapes)
     parts = [(common, sorted({s for s in common.subjects(RDF.type, None) if isinstance(s, URIRef)}, key=str))]
     parts += [(graphs[name], sorted({s for s in graphs[name].subjects() if isinstance(s, URIRef)} | terms_judged, key=str))
               for name in sorted(graphs)]
@@ -366,7 +372,7 @@ def _violations(data: Graph, shapes: Graph, focus: list | None = None) -> set[Vi
     if not isinstance(report, Graph):  # the shapes themselves are broken: pySHACL says why instead of reporting
         raise BuildError("ontology/shapes.ttl", f"the SHACL shapes cannot be used: {report}")
     out = set()
-    targeted = set(shapes.objects(None, SH.targetNode))
+    targeted = terms_targeted(shapes)
     for result in report.subjects(RDF.type, SH.ValidationResult):
         focus = report.value(result, SH.focusNode)
         if focus in targeted and isinstance(report.value(result, SH.value), URIRef):
