@@ -4,8 +4,9 @@ A change to the build is judged by what it saves on this machine today, not
 against figures from another day (runs on a shared machine vary by more than
 many changes save). The commit given is checked out into a temporary git
 worktree; each corpus (bench/corpus.py, the same for both) is built by both
-trees in turn, each build in its own process with no verdict cache, and the
-medians of --runs builds are compared, step by step.
+trees in turn, each build in its own process with no verdict cache (with
+--cache, an empty one, as a first build has: then every part is hashed too),
+and the medians of --runs builds are compared, step by step.
 
     .venv/bin/python bench/compare.py --before 943dc6c --reports 100 300
 """
@@ -30,16 +31,21 @@ import json, sys, time
 from pathlib import Path
 from graph.build import build
 corpus, data = Path(sys.argv[1]), Path(sys.argv[2])
+cache = Path(sys.argv[3]) if len(sys.argv) > 3 else None
 start = time.perf_counter()
-result = build(corpus, data, None)
-print(json.dumps({"total": time.perf_counter() - start, "statements": len(result.graph), **result.seconds}))
+result = build(corpus, data, cache)
+print(json.dumps({"total": time.perf_counter() - start, "statements": len(result.graph),
+                  "parts validated": result.verdicts.misses, **result.seconds}))
 """
 
 
-def one_build(tree: Path, corpus: Path, data: Path) -> dict:
-    """One build by the code in `tree`, in a process of its own (its modules, nothing cached from another)."""
-    done = subprocess.run([sys.executable, "-c", ONE_BUILD, str(corpus), str(data)], cwd=tree, check=True,
-                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(tree)})
+def one_build(tree: Path, corpus: Path, data: Path, cache: bool = False) -> dict:
+    """One build by the code in `tree`, in a process of its own (its modules, nothing cached from another);
+    with cache, given an empty verdict cache of its own."""
+    with tempfile.TemporaryDirectory() as folder:
+        done = subprocess.run([sys.executable, "-c", ONE_BUILD, str(corpus), str(data),
+                               *([str(Path(folder) / "cache")] if cache else [])], cwd=tree, check=True,
+                              capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(tree)})
     return json.loads(done.stdout)
 
 
@@ -59,6 +65,7 @@ def main() -> None:
     parser.add_argument("--before", required=True, help="the commit to compare this tree with")
     parser.add_argument("--reports", type=int, nargs="+", default=[100])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--cache", action="store_true", help="give each build an empty verdict cache")
     args = parser.parse_args()
     from bench.corpus import write_corpus
 
@@ -72,8 +79,8 @@ def main() -> None:
                 corpus, data = write_corpus(Path(tmp) / f"corpus-{reports}", reports)
                 runs: dict[str, list[dict]] = {"before": [], "after": []}
                 for _ in range(args.runs):  # in turn, so that both see the machine as it is at the time
-                    runs["before"].append(one_build(old_tree, corpus, data))
-                    runs["after"].append(one_build(ROOT, corpus, data))
+                    runs["before"].append(one_build(old_tree, corpus, data, args.cache))
+                    runs["after"].append(one_build(ROOT, corpus, data, args.cache))
                 medians = {side: {step: statistics.median(r.get(step, 0.0) for r in found) for step in found[0]}
                            for side, found in runs.items()}
                 rows.append((reports, int(medians["after"]["statements"]), medians["before"], medians["after"]))

@@ -76,16 +76,25 @@ class Verdicts:
         h.update("\0".join(pieces).encode("utf-8"))
         return h.hexdigest()
 
-    def get(self, key: str) -> list[tuple[str, str, str]] | None:
+    def known(self, key: str) -> list[tuple[str, str, str]] | None:
+        """The violations kept under key, or None; not counted (a worker asks, and `record` counts)."""
         if self.folder is None:
             return None
         try:
             found = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            self.misses += 1
             return None
-        self.hits += 1
         return [tuple(v) for v in found]
+
+    def record(self, key: str, violations: list[tuple[str, str, str]], kept: bool) -> None:
+        """Count a part as known (kept) or validated, and keep a new verdict."""
+        if self.folder is None:
+            return
+        if kept:
+            self.hits += 1
+        else:
+            self.misses += 1
+            self.put(key, violations)
 
     def put(self, key: str, violations: list[tuple[str, str, str]]) -> None:
         if self.folder is None:

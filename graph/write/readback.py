@@ -18,16 +18,20 @@ XML_SUFFIXES = (".svg", ".graphml", ".gexf", ".xml")
 
 
 def count_statements(name: str, text: str) -> int:
-    """Parse an RDF text by its file name's suffix; the number of quads it holds."""
+    """Parse an RDF text by its file name's suffix; the number of statements (triples or quads) it holds.
+
+    Counted as they are parsed, without loading them into a store: twice as
+    fast, and exact where a store is not (Oxigraph's store merges a literal
+    with the same value under another numeric datatype). A statement written
+    twice counts twice, which no writer here does and `check` would refuse.
+    """
     import pyoxigraph as ox
 
     suffix = name[name.rfind("."):]
-    store = ox.Store()
     try:
-        store.load(text.encode("utf-8"), format=getattr(ox.RdfFormat, RDF_FORMATS[suffix]))
+        return sum(1 for _ in ox.parse(text.encode("utf-8"), format=getattr(ox.RdfFormat, RDF_FORMATS[suffix])))
     except (SyntaxError, ValueError) as err:
         raise BuildError(name, f"the written file does not read back: {str(err).splitlines()[0]}") from None
-    return len(store)
 
 
 def check(name: str, text: str, expected: int | None = None) -> None:

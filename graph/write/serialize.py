@@ -10,6 +10,7 @@ by a small writer that orders nodes, keys and values.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring as _quote  # json's own quoting (C where it can), not ASCII-only
 import os
 import tempfile
 from io import BytesIO
@@ -82,11 +83,40 @@ def trig(ds: Dataset) -> str:
     for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
         if len(g) == 0:
             continue
-        text = turtle(g)  # the named graph itself: copying it into a graph of its own took a quarter of the time
+        text = turtle(_Indexed(g))  # the named graph itself: copying it into a graph of its own took a quarter of the time
         # Lines are kept as they are: a multi-line literal must not gain indentation.
         body_text = "\n".join(line for line in text.split("\n") if not line.startswith("@prefix")).strip("\n")
         blocks.append(f"<{g.identifier}> {{\n{body_text}\n}}\n")
     return header + "\n" + "\n".join(blocks)
+
+
+class _Indexed(Graph):
+    """A named graph whose statements are looked up by subject in an index of that graph's own.
+
+    rdflib's store files a statement under its subject for every graph at
+    once and checks each match's graph: a subject that every report describes
+    (a publisher, the press release they all cite) was walked for each
+    report once per report, and TriG took twice Turtle's time at 1,000
+    reports (31.7 s against 14.7 s). The index is made from one scan of the
+    graph and answers exactly what the graph answers; it shares the graph's
+    store and prefixes, which the writer also asks.
+    """
+
+    def __init__(self, graph: Graph):
+        super().__init__(store=graph.store, identifier=graph.identifier, namespace_manager=graph.namespace_manager)
+        self._described: dict = {}
+        for s, p, o in graph:
+            self._described.setdefault(s, []).append((p, o))
+
+    def triples(self, triple):
+        s, p, o = triple
+        if p is not None and not isinstance(p, URIRef):  # a property path: the graph's own way
+            yield from super().triples(triple)
+            return
+        for subject in (s,) if s is not None else list(self._described):
+            for predicate, value in self._described.get(subject, ()):
+                if (p is None or predicate == p) and (o is None or value == o):
+                    yield subject, predicate, value
 
 
 # The longest namespace first (then the first prefix of those that share one): the first that fits is the one.
@@ -102,17 +132,25 @@ def _compact(iri: URIRef) -> str:
     return text
 
 
-def _value(term) -> dict:
+class _Compacted(dict):
+    """_compact's answers, each worked out once: a graph names the same predicates, types and nodes again and again."""
+
+    def __missing__(self, iri: URIRef) -> str:
+        self[iri] = short = _compact(iri)
+        return short
+
+
+def _value(term, short: dict) -> dict:
     if isinstance(term, BNode):
         raise ValueError("the graph must not contain blank nodes")
     if isinstance(term, URIRef):
-        return {"@id": _compact(term)}
+        return {"@id": short[term]}
     assert isinstance(term, Literal)
     out: dict = {"@value": str(term)}
     if term.language:
         out["@language"] = term.language
     elif term.datatype is not None:
-        out["@type"] = _compact(term.datatype)
+        out["@type"] = short[term.datatype]
     return out
 
 
@@ -123,22 +161,57 @@ def jsonld(graph: Graph) -> str:
     for s, p, o in graph:
         described.setdefault(s, {}).setdefault(p, []).append(o)
     nodes = []
+    short = _Compacted()
+    a = RDF.type
     for subject in sorted(described, key=str):
         if isinstance(subject, BNode):
             raise ValueError("the graph must not contain blank nodes")
         node: dict = {"@id": _compact(subject)}
         statements = described[subject]
-        types = sorted(_compact(t) for t in statements.get(RDF.type, ()))
+        types = sorted(short[t] for t in statements.get(a, ()))
         if types:
             node["@type"] = types
-        for predicate in sorted((p for p in statements if p != RDF.type), key=str):
-            values = [_value(o) for o in statements[predicate]]
+        for predicate in sorted((p for p in statements if p != a), key=str):
+            values = [_value(o, short) for o in statements[predicate]]
             if len(values) > 1:
                 values.sort(key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-            node[_compact(predicate)] = values
+            node[short[predicate]] = values
         nodes.append(node)
-    doc = {"@context": JSONLD_CONTEXT, "@graph": nodes}
-    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+    out: list[str] = []
+    _indented({"@context": JSONLD_CONTEXT, "@graph": nodes}, "", out)
+    return "".join(out) + "\n"
+
+
+def _indented(value, pad: str, out: list) -> None:
+    """What json.dumps(value, indent=1, ensure_ascii=False) writes, for the dicts, lists and strings a JSON-LD
+    document is made of here: with an indent, json gives up its C encoder for one in Python that yields every
+    token through a generator for each level, half of writing graph.jsonld."""
+    if isinstance(value, str):
+        out.append(_quote(value))
+        return
+    inner = pad + " "
+    if isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        lead = "{\n"
+        for key, item in value.items():
+            out.append(lead + inner + _quote(key) + ": ")
+            _indented(item, inner, out)
+            lead = ",\n"
+        out.append("\n" + pad + "}")
+    elif isinstance(value, list):
+        if not value:
+            out.append("[]")
+            return
+        lead = "[\n"
+        for item in value:
+            out.append(lead + inner)
+            _indented(item, inner, out)
+            lead = ",\n"
+        out.append("\n" + pad + "]")
+    else:
+        raise TypeError(f"not written as JSON-LD here: {type(value).__name__}")
 
 
 def embed_json(data: dict) -> str:

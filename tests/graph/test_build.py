@@ -131,6 +131,13 @@ def test_an_output_that_does_not_read_back_stops_the_build():
         readback.check("graph.nt", "<http://a> <http://b> <http://c> .\n", 2)
     with pytest.raises(BuildError, match="timeline.svg: the written XML is not well-formed"):
         readback.check("timeline.svg", "<svg><text>\x1c</text></svg>")
+    with pytest.raises(BuildError, match="graph.ttl: the written file does not read back"):  # past good lines
+        readback.check("graph.ttl", "<http://a> <http://b> <http://c> .\n" * 3 + "<http://a> <http://b> .\n", 4)
+    with pytest.raises(BuildError, match="reads back as 2 statements, not the 1 written"):  # a writer's repeat
+        readback.check("graph.nt", "<http://a> <http://b> <http://c> .\n" * 2, 1)
+    xsd = "http://www.w3.org/2001/XMLSchema#"  # the same value under two datatypes: two statements, as written
+    readback.check("graph.nt", f'<http://a> <http://b> "1"^^<{xsd}integer> .\n'
+                               f'<http://a> <http://b> "1"^^<{xsd}nonNegativeInteger> .\n', 2)
 
 
 def test_coverage_counts_text_sentences_that_curated_facts_point_at(mini, tmp_path):

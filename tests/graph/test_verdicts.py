@@ -16,18 +16,21 @@ def counts(result) -> tuple[int, int]:
     return result.verdicts.misses, result.verdicts.hits
 
 
-def test_a_second_build_validates_only_what_changed(three, tmp_path):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_second_build_validates_only_what_changed(three, tmp_path, jobs):
+    """The same in one process and in workers, which look each part up themselves and tell the build."""
     corpus, data = three
     cache = tmp_path / "cache"
-    first = build(corpus, data, cache)
+    first = build(corpus, data, cache, jobs=jobs)
     assert counts(first) == (4, 0)  # three reports and the shared graphs
-    again = build(corpus, data, cache)
+    assert len(list((cache / "verdicts").glob("*.json"))) == 4
+    again = build(corpus, data, cache, jobs=jobs)
     assert counts(again) == (0, 4)
     assert again.outputs == first.outputs
     events = data / "events" / "veloria-0001.yaml"
     events.write_text(events.read_text(encoding="utf-8").replace(
         "Police detain six Green Road members", "Police hold six Green Road members"), encoding="utf-8")
-    changed = build(corpus, data, cache)
+    changed = build(corpus, data, cache, jobs=jobs)
     assert counts(changed) == (1, 3)
     assert changed.outputs["graph.nt"] != first.outputs["graph.nt"]
 
