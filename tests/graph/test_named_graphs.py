@@ -17,3 +17,42 @@ def test_a_look_up_sees_its_own_graph_only():
     assert by_predicate(first, {X.p, X.r}) == {X.p: [(X.a, X.b)], X.r: []}
     assert by_predicate(second, {X.p}) == {X.p: [(X.d, X.e)]}
     assert subjects(first, X.q) == {X.a} and subjects(second, X.q) == set()
+
+
+def test_a_store_with_one_graph_answers_every_pattern_as_rdflib_s_own():
+    """Store answers from its indexes alone while it holds one graph, and as rdflib's store does always: with one
+    graph, with a second one (then rdflib's own way), asked for another graph, and after statements are removed."""
+    from itertools import product
+
+    from rdflib import Graph, Literal
+    from rdflib.plugins.stores.memory import Memory
+
+    from graph.named_graphs import Store
+
+    stores = {"rdflib": Memory(), "ours": Store()}
+    graphs = {name: Graph(store=store, identifier=X.part) for name, store in stores.items()}
+    statements = [(X.a, X.p, X.b), (X.a, X.p, Literal("1")), (X.a, X.q, X.b), (X.b, X.p, X.a), (X.c, X.q, X.c)]
+    terms = [None, X.a, X.b, X.c, X.p, X.q, Literal("1"), X.nowhere]
+
+    def answers(name, asked):
+        return {pattern: sorted(graphs[name].triples(pattern) if asked is None else
+                                (t for t, _ in stores[name].triples(pattern, asked)))
+                for pattern in product(terms, repeat=3)}
+
+    def same(asked=None):
+        assert answers("rdflib", asked) == answers("ours", asked)
+
+    for name, g in graphs.items():
+        for t in statements:
+            g.add(t)
+    assert stores["ours"]._holds_only(graphs["ours"])
+    same()
+    assert set(answers("ours", None)[(X.a, X.p, None)]) == {(X.a, X.p, Literal("1")), (X.a, X.p, X.b)}
+    for name, g in graphs.items():
+        g.remove((X.a, X.p, X.b))
+    same()
+    for name, store in stores.items():
+        Graph(store=store, identifier=X.other).add((X.d, X.p, X.a))
+    assert not stores["ours"]._holds_only(graphs["ours"])
+    same()
+    same(Graph(store=stores["ours"], identifier=X.other))
