@@ -44,18 +44,23 @@ class Store(Memory):
     def _Memory__contexts(self, triple):  # the name rdflib's store calls (its private __contexts)
         yield from Memory._Memory__contexts(self, triple)
 
-    def triples(self, triple_pattern, context=None):
-        """rdflib's answer; from the indexes alone when the store holds one graph and it is the one asked.
 
-        A validation part is a store with one graph, and pySHACL asks it
-        millions of times: rdflib's store names the graph asked for each call
-        (formatting its identifier) and checks every match for it, a third of
-        the time of each look-up, which the answer does not need when every
-        statement is in that graph.
-        """
-        if not self._holds_only(context):
-            yield from super().triples(triple_pattern, context)
-            return
+class OneGraphStore(Store):
+    """A store for one graph (a validation part), which answers that graph's look-ups from its indexes alone.
+
+    pySHACL asks a part millions of times, and rdflib's store names the graph
+    asked at each call (formatting its identifier) and checks every match for
+    it: a third of each look-up's time, which the answer does not need when
+    every statement is in that graph. Should the store hold another graph
+    too, or be asked for the union, it answers as rdflib's does.
+    """
+
+    def triples(self, triple_pattern, context=None):
+        if triple_pattern == (None, None, None) or not self._holds_only(context):  # a scan: rdflib's is as fast
+            return super().triples(triple_pattern, context)
+        return self._indexed(triple_pattern)
+
+    def _indexed(self, triple_pattern):
         s, p, o = triple_pattern
         contexts = self._Memory__contexts
         if s is not None:
@@ -74,8 +79,6 @@ class Store(Memory):
             for subj in list(by_s):
                 for pred in list(by_s[subj]):
                     yield (subj, pred, o), contexts((subj, pred, o))
-        else:
-            yield from super().triples(triple_pattern, context)
 
     def _holds_only(self, context) -> bool:
         """Whether every statement of the store is in `context`: the store has that one graph and no other."""

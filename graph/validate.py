@@ -304,7 +304,7 @@ def _part(state: _Parts, piece: tuple) -> tuple[str | None, bool, list[tuple[str
         kept = state.verdicts.known(key)
         if kept is not None:
             return key, True, kept
-    part = Graph(store=named_graphs.Store())
+    part = Graph(store=named_graphs.OneGraphStore())
     for g in (state.context, own, lent):  # the shared graphs' own part brings them whole as its own
         for triple in g:
             part.add(triple)
@@ -353,7 +353,7 @@ def _plus(data: Graph, added: list[tuple], in_place: bool) -> Graph:
     """The graph with the added statements: a copy, or with in_place the graph itself."""
     g = data
     if not in_place:
-        g = Graph(store=named_graphs.Store())
+        g = Graph(store=named_graphs.OneGraphStore())
         for triple in data:
             g.add(triple)
     for triple in added:

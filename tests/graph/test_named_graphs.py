@@ -20,16 +20,17 @@ def test_a_look_up_sees_its_own_graph_only():
 
 
 def test_a_store_with_one_graph_answers_every_pattern_as_rdflib_s_own():
-    """Store answers from its indexes alone while it holds one graph, and as rdflib's store does always: with one
-    graph, with a second one (then rdflib's own way), asked for another graph, and after statements are removed."""
+    """OneGraphStore answers from its indexes alone while it holds one graph, and as rdflib's store does always:
+    with one graph, with a second one (then rdflib's own way), asked for another graph, after statements are
+    removed."""
     from itertools import product
 
     from rdflib import Graph, Literal
     from rdflib.plugins.stores.memory import Memory
 
-    from graph.named_graphs import Store
+    from graph.named_graphs import OneGraphStore
 
-    stores = {"rdflib": Memory(), "ours": Store()}
+    stores = {"rdflib": Memory(), "ours": OneGraphStore()}
     graphs = {name: Graph(store=store, identifier=X.part) for name, store in stores.items()}
     statements = [(X.a, X.p, X.b), (X.a, X.p, Literal("1")), (X.a, X.q, X.b), (X.b, X.p, X.a), (X.c, X.q, X.c)]
     terms = [None, X.a, X.b, X.c, X.p, X.q, Literal("1"), X.nowhere]
