@@ -83,7 +83,7 @@ def trig(ds: Dataset) -> str:
     for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
         if len(g) == 0:
             continue
-        text = turtle(_Indexed(g))  # the named graph itself: copying it into a graph of its own took a quarter of the time
+        text = turtle(_Indexed(g))  # read where it is, through an index: copying it into a store of its own cost as much
         # Lines are kept as they are: a multi-line literal must not gain indentation.
         body_text = "\n".join(line for line in text.split("\n") if not line.startswith("@prefix")).strip("\n")
         blocks.append(f"<{g.identifier}> {{\n{body_text}\n}}\n")
