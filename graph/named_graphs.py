@@ -12,7 +12,7 @@ several predicates asks for them together.
 
 from __future__ import annotations
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.plugins.stores.memory import Memory
 
 
@@ -28,6 +28,36 @@ def by_predicate(g: Graph, predicates) -> dict:
 def subjects(g: Graph, predicate) -> set:
     """The subjects of g alone with that predicate."""
     return {s for s, p, _ in g if p == predicate}
+
+
+class Indexed(Graph):
+    """A named graph of a Dataset, read through an index of its own statements by subject.
+
+    For a reader that asks a graph about each of its subjects in turn, as
+    rdflib's Turtle writer does: the store checks every statement of a
+    subject, in every graph, for the graph asked, so a subject that every
+    report describes (a publisher, the press release they all cite) was
+    walked once per report for every report, and TriG took twice Turtle's
+    time at 1,000 reports (31.7 s against 14.7 s). The index is made from
+    one scan of the graph and answers exactly what the graph answers; it
+    shares the graph's store and prefixes, which the writer also asks.
+    """
+
+    def __init__(self, graph: Graph):
+        super().__init__(store=graph.store, identifier=graph.identifier, namespace_manager=graph.namespace_manager)
+        self._described: dict = {}
+        for s, p, o in graph:
+            self._described.setdefault(s, []).append((p, o))
+
+    def triples(self, triple):
+        s, p, o = triple
+        if p is not None and not isinstance(p, URIRef):  # a property path: the graph's own way
+            yield from super().triples(triple)
+            return
+        for subject in (s,) if s is not None else list(self._described):
+            for predicate, value in self._described.get(subject, ()):
+                if (p is None or predicate == p) and (o is None or value == o):
+                    yield subject, predicate, value
 
 
 class Store(Memory):

@@ -22,7 +22,7 @@ from graph import named_graphs
 from graph.errors import BuildError
 from graph.model.namespaces import RGD
 from graph.parallel import side_by_side
-from graph.verdicts import graph_digest
+from graph.verdicts import Verdicts, graph_digest
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -288,7 +288,7 @@ class _Parts:
     homes: dict
     terms: set
     common_digest: str
-    verdicts: object
+    verdicts: Verdicts | None
 
 
 def _part(state: _Parts, piece: tuple) -> tuple[str | None, bool, list[tuple[str, str, str]]]:

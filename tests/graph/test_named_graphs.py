@@ -57,3 +57,25 @@ def test_a_store_with_one_graph_answers_every_pattern_as_rdflib_s_own():
     assert not stores["ours"]._holds_only(graphs["ours"])
     same()
     same(Graph(store=stores["ours"], identifier=X.other))
+
+
+def test_a_named_graph_s_index_answers_as_the_graph_does():
+    """TriG reads each named graph through an index of its own statements: every pattern gives the graph's own
+    answers, also for a subject that other graphs describe too (which rdflib's store filters by graph)."""
+    from rdflib import Literal, URIRef
+
+    from graph.named_graphs import Indexed
+
+    ds = Dataset()
+    shared, p, q = URIRef("urn:x:shared"), URIRef("urn:x:p"), URIRef("urn:x:q")
+    for n in range(3):
+        g = ds.graph(URIRef(f"urn:x:g{n}"))
+        g.add((shared, p, Literal(f"said in {n}")))
+        g.add((shared, q, URIRef("urn:x:both")))
+        g.add((URIRef(f"urn:x:own{n}"), p, shared))
+    g = ds.graph(URIRef("urn:x:g1"))
+    view = Indexed(g)
+    terms = [None, shared, p, q, URIRef("urn:x:both"), Literal("said in 1"), Literal("said in 2"), URIRef("urn:x:own1")]
+    for pattern in ((s, pr, o) for s in terms for pr in terms for o in terms):
+        assert sorted(view.triples(pattern)) == sorted(g.triples(pattern)), pattern
+    assert len(list(view.triples((None, None, None)))) == 3
