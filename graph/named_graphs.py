@@ -12,6 +12,8 @@ several predicates asks for them together.
 
 from __future__ import annotations
 
+from itertools import chain
+
 from rdflib import Graph, URIRef
 from rdflib.plugins.stores.memory import Memory
 
@@ -110,6 +112,53 @@ class OneGraphStore(Store):
                 for pred in list(by_s[subj]):
                     yield (subj, pred, o), contexts((subj, pred, o))
 
+    def copy(self, graph: Graph) -> Graph:
+        """graph, the store's one graph, on a store of its own that holds the same statements.
+
+        Every validation part starts from the same shared statements, and
+        adding them one at a time, as rdflib does (its store checks and files
+        each in five places), was a quarter of a part's time; copying the
+        indexes whole is some twenty times faster.
+        """
+        if not (self._holds_only(graph) or len(self._Memory__contextTriples[None]) == 0):
+            raise ValueError("only a store that holds one graph, and holds it alone, is copied")
+        out = OneGraphStore()
+        copy = Graph(store=out, identifier=graph.identifier, namespace_manager=graph.namespace_manager)
+        for index in ("_Memory__spo", "_Memory__pos", "_Memory__osp"):
+            setattr(out, index, {a: {b: dict(c) for b, c in bc.items()} for a, bc in getattr(self, index).items()})
+        out._Memory__contextTriples = {name: set(held) for name, held in self._Memory__contextTriples.items()}
+        out._Memory__tripleContexts = {t: dict(c) for t, c in self._Memory__tripleContexts.items()}
+        default = self._Memory__defaultContexts
+        out._Memory__defaultContexts = dict(default) if default is not None else None
+        if self._Memory__all_contexts:
+            out._Memory__all_contexts = {copy}
+            out._Memory__context_obj_map = {name: copy for name in self._Memory__context_obj_map}
+        return copy
+
+    def add_all(self, graph: Graph, triples) -> None:
+        """Add statements to graph, filing each in the indexes directly while graph is the only one the store
+        holds (rdflib's own way otherwise): a part's report after copy(), some five times faster."""
+        triples = iter(triples)
+        if not self._holds_only(graph):
+            for triple in triples:
+                graph.add(triple)
+                if self._holds_only(graph):  # an empty store's first statement: the rest directly
+                    break
+            else:
+                return
+        spo, pos, osp = self._Memory__spo, self._Memory__pos, self._Memory__osp
+        everywhere, own = self._Memory__contextTriples[None], self._Memory__contextTriples[self._named[1]]
+        for triple in triples:
+            s, p, o = triple
+            objects = spo.setdefault(s, {}).setdefault(p, {})
+            if o in objects:
+                continue
+            objects[o] = 1
+            pos.setdefault(p, {}).setdefault(o, {})[s] = 1
+            osp.setdefault(o, {}).setdefault(s, {})[p] = 1
+            everywhere.add(triple)
+            own.add(triple)
+
     def _holds_only(self, context) -> bool:
         """Whether every statement of the store is in `context`: the store has that one graph and no other."""
         if context is None:
@@ -121,3 +170,27 @@ class OneGraphStore(Store):
         if known is None or known[0] is not context:
             self._named = known = (context, self._Memory__ctx_to_str(context))
         return known[1] in held and len(held[known[1]]) == len(held[None])
+
+
+def one_graph(*sources) -> Graph:
+    """The statements of sources (graphs or lists of statements) in a graph on a OneGraphStore of its own."""
+    g = Graph(store=OneGraphStore())
+    add_all(g, chain.from_iterable(sources))
+    return g
+
+
+def add_all(graph: Graph, triples) -> None:
+    """graph.add for each statement, faster on a OneGraphStore (its add_all)."""
+    if isinstance(graph.store, OneGraphStore):
+        graph.store.add_all(graph, triples)
+    else:
+        for triple in triples:
+            graph.add(triple)
+
+
+def copied(graph: Graph) -> Graph:
+    """graph's statements in a graph on a OneGraphStore of its own: its indexes copied whole where graph is
+    already the one graph of such a store, added one by one otherwise."""
+    if isinstance(graph.store, OneGraphStore) and (graph.store._holds_only(graph) or not len(graph.store)):
+        return graph.store.copy(graph)
+    return one_graph(graph)

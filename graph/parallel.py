@@ -9,6 +9,7 @@ the outcome never depends on how the work was shared out.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -19,6 +20,15 @@ _WORK: tuple | None = None  # (call, state, items): what the forked workers read
 def cores() -> int:
     """The cores this process may use."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _started() -> None:
+    """A worker collects the garbage cycles its own work leaves (pySHACL leaves some for every part), whatever
+    its parent did, but never walks what it inherited: that is never its garbage, and walking it would touch,
+    and so copy, every page of the parent's memory (with the build's collector paused, every object the
+    parent made was still waiting for its first collection)."""
+    gc.freeze()
+    gc.enable()
 
 
 def _piece(index: int):
@@ -38,7 +48,7 @@ def side_by_side(call: Callable, state, items: Sequence, jobs: int | None = None
         return [call(state, item) for item in items]
     _WORK = (call, state, items)  # inherited by the forked workers: only the index of a piece is sent
     try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(items))) as pool:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(items)), initializer=_started) as pool:
             return pool.map(_piece, range(len(items)), chunksize=1)
     finally:
         _WORK = None

@@ -13,6 +13,7 @@ The second judgement is left out when no shape can see what entailment adds
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, Namespace, URIRef
@@ -244,7 +245,7 @@ def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Grap
     # hashing were a fifth of the validation, on one core. Each part is judged on its own, so the verdict does
     # not depend on how the parts are shared out. Each report's part takes, of the shared graphs, what a shape
     # can see; the shared graphs' own part takes all.
-    state = _Parts(visible(common, shapes), shapes, common, homes, terms,
+    state = _Parts(named_graphs.one_graph(visible(common, shapes)), shapes, common, homes, terms,
                    graph_digest(common) if verdicts is not None else "", verdicts)
     for key, kept, found in side_by_side(_part, state, [(own, focus) for own, focus in parts if focus], jobs):
         if verdicts is not None:
@@ -304,10 +305,8 @@ def _part(state: _Parts, piece: tuple) -> tuple[str | None, bool, list[tuple[str
         kept = state.verdicts.known(key)
         if kept is not None:
             return key, True, kept
-    part = Graph(store=named_graphs.OneGraphStore())
-    for g in (state.context, own, lent):  # the shared graphs' own part brings them whole as its own
-        for triple in g:
-            part.add(triple)
+    part = named_graphs.copied(state.context)  # the shared graphs' own part brings them whole as its own
+    named_graphs.add_all(part, chain(own, lent))
     return key, False, [(v.focus, v.path, v.message) for v in validate(part, state.shapes, focus, in_place=True)]
 
 
@@ -351,13 +350,8 @@ def borrowed(own: Graph, homes: dict, known: set = frozenset(), depth: int = 2) 
 
 def _plus(data: Graph, added: list[tuple], in_place: bool) -> Graph:
     """The graph with the added statements: a copy, or with in_place the graph itself."""
-    g = data
-    if not in_place:
-        g = Graph(store=named_graphs.OneGraphStore())
-        for triple in data:
-            g.add(triple)
-    for triple in added:
-        g.add(triple)
+    g = data if in_place else named_graphs.copied(data)
+    named_graphs.add_all(g, added)
     return g
 
 

@@ -79,3 +79,42 @@ def test_a_named_graph_s_index_answers_as_the_graph_does():
     for pattern in ((s, pr, o) for s in terms for pr in terms for o in terms):
         assert sorted(view.triples(pattern)) == sorted(g.triples(pattern)), pattern
     assert len(list(view.triples((None, None, None)))) == 3
+
+
+def test_a_copied_store_and_its_directly_filed_statements_answer_as_rdflib_s_own():
+    """A validation part starts as a copy of the shared statements' store, and its report's statements are filed
+    in the copy's indexes directly (copied, add_all): every pattern, the length and the graphs give rdflib's
+    answers, then too after a removal and an ordinary add, and the store copied from is left as it was."""
+    from itertools import product
+
+    from rdflib import Graph, Literal
+    from rdflib.plugins.stores.memory import Memory
+
+    from graph.named_graphs import OneGraphStore, add_all, copied, one_graph
+
+    shared = [(X.a, X.p, X.b), (X.a, X.p, Literal("1")), (X.b, X.q, X.c)]
+    own = [(X.a, X.p, X.b), (X.c, X.q, X.c), (X.a, X.q, Literal("1", lang="en")), (X.c, X.p, X.a)]
+    base = one_graph(shared)
+    part = copied(base)
+    add_all(part, own)
+    assert isinstance(part.store, OneGraphStore) and part.store is not base.store
+    plain = Graph(store=Memory(), identifier=part.identifier)
+    for t in shared + own:
+        plain.add(t)
+    terms = [None, X.a, X.b, X.c, X.p, X.q, Literal("1"), Literal("1", lang="en"), X.nowhere]
+
+    def same():
+        for pattern in product(terms, repeat=3):
+            assert sorted(part.triples(pattern)) == sorted(plain.triples(pattern)), pattern
+        assert len(part) == len(plain) and [g.identifier for g in part.store.contexts()] == [part.identifier]
+
+    same()
+    assert sorted(base) == sorted(shared) and len(base) == 3  # the copy's statements are its own
+    for g in (part, plain):
+        g.remove((X.a, X.p, None))
+        g.add((X.d, X.q, X.a))
+    same()
+    assert sorted(base) == sorted(shared)
+    add_all(part, [(X.e, X.p, X.a)])  # after a removal and an add, still filed directly, and still the same
+    plain.add((X.e, X.p, X.a))
+    same()

@@ -36,3 +36,41 @@ def test_a_workers_error_is_raised_here_as_it_was_there():
         with pytest.raises(BuildError) as caught:
             side_by_side(refuse_three, None, [1, 2, 3, 4], jobs=jobs)
         assert str(caught.value) == "piece 3: refused on purpose"
+
+
+def collector(_, item):
+    import gc
+
+    return gc.isenabled(), gc.get_freeze_count() > 0
+
+
+def test_a_worker_collects_its_own_garbage_and_leaves_what_it_inherited_alone():
+    """The build pauses the collector in its own process; its workers collect again (pySHACL leaves cycles for
+    every part), with what they inherited set aside, never walked."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        assert side_by_side(collector, None, [1, 2], jobs=2) == [(True, True), (True, True)]
+    finally:
+        if was:
+            gc.enable()
+
+
+def test_a_build_pauses_the_collector_and_leaves_it_as_it_found_it(tmp_path, monkeypatch):
+    import gc
+
+    from graph import build
+
+    seen = []
+    monkeypatch.setattr(build, "_build", lambda *args: seen.append(gc.isenabled()))
+    was = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            build.build(tmp_path, tmp_path)
+            assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen == [False, False]
