@@ -76,6 +76,77 @@ class Store(Memory):
     def _Memory__contexts(self, triple):  # the name rdflib's store calls (its private __contexts)
         yield from Memory._Memory__contexts(self, triple)
 
+    def _Memory__add_triple_context(self, triple, triple_exists, context, quoted):
+        """File a statement under its graph as rdflib's store does, but with one record of "in this graph" for
+        all the statements that are in that graph alone.
+
+        rdflib's store keeps, for each statement outside the first graph it
+        was given, a dictionary of its own naming its graphs: a quarter of a
+        gigabyte at 1,000 reports, where every statement of a report says
+        the same. Here statements new to the store share one per graph; a
+        record is copied before it changes, never changed in place (rdflib's
+        removal copies it too).
+        """
+        name = self._Memory__ctx_to_str(context)
+        quoted = bool(quoted)
+        records = self._Memory__tripleContexts
+        if triple_exists:
+            record = dict(records.get(triple, self._Memory__defaultContexts))
+            record[name] = quoted
+            if not quoted:
+                record[None] = quoted
+        else:
+            shared = self.__dict__.setdefault("_records", {})
+            record = shared.get((name, quoted))
+            if record is None:
+                record = shared[(name, quoted)] = {name: quoted} if quoted else {name: quoted, None: quoted}
+        held = self._Memory__contextTriples
+        if not quoted:
+            held[None].add(triple)
+        held.setdefault(name, set()).add(triple)
+        if self._Memory__defaultContexts is None:  # the store's first statement: its record is the default
+            self._Memory__defaultContexts = record
+        if record == self._Memory__defaultContexts:
+            records.pop(triple, None)
+        else:
+            records[triple] = record
+
+
+class Union(Graph):
+    """Every statement of a Dataset's graphs, read from the Dataset's own store: the union, without a copy.
+
+    The store files each statement once, under its subject, predicate and
+    object, whatever graphs hold it; asked without a graph, it answers the
+    union from those indexes. A copy of the union cost a second index of
+    every statement: 4.5 s and about 600 MiB at 1,000 reports. It is read
+    only: a statement added to it would belong to no graph.
+    """
+
+    def __init__(self, dataset: Graph):
+        if not isinstance(dataset.store, Memory):
+            raise TypeError("a union is read from rdflib's Memory store (graph/named_graphs.Store)")
+        super().__init__(store=dataset.store, namespace_manager=dataset.namespace_manager)
+
+    def triples(self, triple):
+        s, p, o = triple
+        if p is not None and not isinstance(p, URIRef):  # a property path: rdflib's own way, through triples()
+            yield from super().triples(triple)
+            return
+        for found, _ in self.store.triples(triple, None):
+            yield found
+
+    def __len__(self) -> int:
+        return self.store.__len__(None)
+
+    def add(self, triple):
+        raise TypeError("the union of a Dataset's graphs is read only: add to one of the graphs")
+
+    def addN(self, quads):
+        raise TypeError("the union of a Dataset's graphs is read only: add to one of the graphs")
+
+    def remove(self, triple):
+        raise TypeError("the union of a Dataset's graphs is read only: remove from one of the graphs")
+
 
 class OneGraphStore(Store):
     """A store for one graph (a validation part), which answers that graph's look-ups from its indexes alone.

@@ -118,3 +118,88 @@ def test_a_copied_store_and_its_directly_filed_statements_answer_as_rdflib_s_own
     add_all(part, [(X.e, X.p, X.a)])  # after a removal and an add, still filed directly, and still the same
     plain.add((X.e, X.p, X.a))
     same()
+
+
+def test_the_union_of_a_dataset_s_graphs_is_read_where_it_is():
+    """The build's union is a view of the Dataset's store: every pattern, a property path and the length give
+    what a copy of every graph's statements gives (a statement two graphs hold counts once), and it refuses
+    a change, which would belong to no graph."""
+    from itertools import product
+
+    import pytest
+    from rdflib import Graph, Literal
+    from rdflib.paths import MulPath, OneOrMore
+
+    from graph.named_graphs import Store, Union
+
+    ds = Dataset(store=Store())
+    first, second = ds.graph(X.first), ds.graph(X.second)
+    for t in [(X.a, X.p, X.b), (X.b, X.p, X.c), (X.a, X.q, Literal("1"))]:
+        first.add(t)
+    for t in [(X.a, X.p, X.b), (X.c, X.q, X.a), (X.c, X.p, X.d)]:
+        second.add(t)
+    copy = Graph()
+    for g in (first, second):
+        for t in g:
+            copy.add(t)
+    view = Union(ds)
+    terms = [None, X.a, X.b, X.c, X.d, X.p, X.q, Literal("1"), X.nowhere]
+    for pattern in product(terms, repeat=3):
+        assert sorted(view.triples(pattern)) == sorted(copy.triples(pattern)), pattern
+    assert len(view) == len(copy) == 5
+    assert sorted(view.objects(X.a, MulPath(X.p, OneOrMore))) == sorted(copy.objects(X.a, MulPath(X.p, OneOrMore))) == [X.b, X.c, X.d]
+    second.remove((X.a, X.p, X.b))  # still in the first graph
+    assert (X.a, X.p, X.b) in view and len(view) == 5
+    for change in (lambda: view.add((X.e, X.p, X.e)), lambda: view.remove((X.a, X.p, X.b)),
+                   lambda: view.addN([(X.e, X.p, X.e, first)])):
+        with pytest.raises(TypeError, match="read only"):
+            change()
+    assert len(view) == 5
+
+
+def test_the_build_s_store_names_each_statement_s_graphs_as_rdflib_s_own():
+    """The build's store shares one record of "in this graph" among the statements a graph alone holds: after
+    adds to several graphs (a statement in two, one quoted), removals from one graph and from all, and adds
+    again, every pattern in every graph, with the graphs each match is in, and every length are rdflib's."""
+    import random
+    from itertools import product
+
+    from rdflib import Graph, Literal
+    from rdflib.plugins.stores.memory import Memory
+
+    from graph.named_graphs import Store
+
+    stores = {"rdflib": Memory(), "ours": Store()}
+    names = [X.g1, X.g2, X.g3]
+    graphs = {name: {g: Graph(store=store, identifier=g) for g in names} for name, store in stores.items()}
+    terms = [X.a, X.b, X.p, Literal("1")]
+    statements = [(s, p, o) for s in terms[:2] for p in terms[2:3] for o in terms]
+    rng = random.Random(7)
+    steps = []
+    for _ in range(60):
+        kind = rng.choice(["add", "add", "add", "quoted", "remove", "remove all"])
+        steps.append((kind, rng.choice(names), rng.choice(statements), rng.choice([None, X.a, X.p])))
+
+    def state(name):
+        store = stores[name]
+        out = {}
+        for asked in [None, *names]:
+            context = graphs[name][asked] if asked is not None else None
+            for pattern in product([None, X.a, X.b], [None, X.p], [None, X.a, Literal("1")]):
+                out[(asked, pattern)] = sorted((t, sorted(str(c.identifier) for c in cs))
+                                               for t, cs in store.triples(pattern, context))
+            out[(asked, "len")] = store.__len__(context)
+        return out
+
+    for step, (kind, g, triple, s) in enumerate(steps):
+        for name, store in stores.items():
+            graph = graphs[name][g]
+            if kind == "add":
+                graph.add(triple)
+            elif kind == "quoted":
+                store.add(triple, graph, quoted=True)
+            elif kind == "remove":
+                graph.remove((s, None, None))
+            else:
+                store.remove((s, None, None), None)
+        assert state("rdflib") == state("ours"), (step, kind)
