@@ -76,6 +76,34 @@ class Store(Memory):
     def _Memory__contexts(self, triple):  # the name rdflib's store calls (its private __contexts)
         yield from Memory._Memory__contexts(self, triple)
 
+    def add(self, triple, context, quoted=False):
+        """File a statement as rdflib's store does, without announcing it to listeners.
+
+        rdflib's store makes an event object for every statement it is given,
+        for listeners that a store must be asked for by name (its dispatcher);
+        the build's stores have none, and the event was a tenth of assembling.
+        """
+        s, p, o = triple
+        if context is not None:
+            self._Memory__all_contexts.add(context)
+        objects = self._Memory__spo.setdefault(s, {}).setdefault(p, {})
+        exists = o in objects
+        objects[o] = 1
+        self._Memory__add_triple_context(triple, exists, context, quoted)
+        if not exists:
+            self._Memory__pos.setdefault(p, {}).setdefault(o, {})[s] = 1
+            self._Memory__osp.setdefault(o, {}).setdefault(s, {})[p] = 1
+
+    def _Memory__ctx_to_str(self, ctx):
+        """rdflib's name for a graph, worked out once for the graph asked last (a build adds a report's
+        statements one after the other): rdflib formats it again at every call, a tenth of assembling."""
+        last = self.__dict__.get("_last_named")
+        if last is not None and last[0] is ctx:
+            return last[1]
+        name = Memory._Memory__ctx_to_str(self, ctx)
+        self._last_named = (ctx, name)
+        return name
+
     def _Memory__add_triple_context(self, triple, triple_exists, context, quoted):
         """File a statement under its graph as rdflib's store does, but with one record of "in this graph" for
         all the statements that are in that graph alone.
