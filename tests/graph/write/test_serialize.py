@@ -203,3 +203,50 @@ def test_an_iri_that_gains_a_prefix_while_writing_is_written_as_rdflib_writes_it
     text = turtle(g)
     assert text == rdflib_turtle(g)
     assert "ns1:q" in text and "<http://example.org/v/q>" not in text
+
+
+def test_turtle_in_one_pass_is_rdflibs_turtle_for_awkward_terms_and_stands_aside_where_it_must():
+    """The one-pass Turtle writer gives rdflib's bytes for every kind of term a graph may hold: literals with
+    quotes, line breaks, backslashes and non-ASCII text, language tags, datatypes written plain or prefixed or
+    whole, IRIs no prefixed name can hold, rdfs:Class members first, shared objects and subjects pointed at
+    more or less often. It leaves to rdflib a graph with a blank node, a list or a base."""
+    from rdflib import BNode, Literal, Namespace
+    from rdflib.collection import Collection
+    from rdflib.namespace import RDF, RDFS, XSD
+
+    from graph.write.serialize import _Turtle, turtle
+
+    X = Namespace("https://w3id.org/rightsgraph/id/event/")
+    RG = Namespace("https://w3id.org/rightsgraph/ontology#")  # rg: as bound, with terms of the test's own
+    g = Graph()
+    values = [Literal('say "no"'), Literal("two\nlines"), Literal('three """ quotes'), Literal("back\\slash"),
+              Literal("Назарбаев", lang="ru"), Literal("label", lang="en"), Literal("7", datatype=XSD.integer),
+              Literal(True), Literal("1.50", datatype=XSD.decimal), Literal("2.5e3", datatype=XSD.double),
+              Literal("2009-05", datatype=XSD.gYearMonth), Literal("x", datatype=URIRef("urn:dt:own")),
+              Literal("y", datatype=URIRef("http://example.org/types/t")), URIRef("urn:x:plain"),
+              URIRef(RG + "with(paren)"), URIRef(RG + "ends."), URIRef(RG + "per%cent"), X.b, X.c]
+    for n, value in enumerate(values):
+        g.add((X[f"e{n % 4}"], RG.says, value))
+        g.add((X[f"e{n % 3}"], RDFS.label, Literal(f"event {n}", lang="en")))
+    g.add((RG.Kind, RDF.type, RDFS.Class))
+    g.add((RG.Kind, RDFS.label, Literal("kind", lang="en")))
+    g.add((X.e1, RDF.type, RG.Kind))
+    for k in range(3):
+        g.add((X[f"e{k}"], RG.next, X.e3))
+    g.add((X.e3, RG.next, X.e0))
+    g.add((X.e2, URIRef("http://example.org/unbound/p"), X.e1))  # a predicate rdflib makes a prefix up for
+    assert turtle(g) == rdflib_turtle(g)
+    assert _Turtle(g).flat() is not None  # written in one pass, not by rdflib
+    plain = Graph()  # a datatype written nowhere (7 is written plain) still has its prefix written, as rdflib does
+    plain.add((X.e0, RG.total, Literal(7)))
+    assert turtle(plain) == rdflib_turtle(plain) and "@prefix xsd:" in turtle(plain)
+
+    nested = Graph()
+    nested.add((X.e0, RG.at, BNode()))
+    listed = Graph()
+    Collection(listed, X.list, [X.e0])
+    based = Graph(base="https://w3id.org/rightsgraph/id/")
+    based.add((X.e0, RG.says, Literal("x")))
+    for other in (nested, listed, based):
+        assert _Turtle(other).flat() is None
+    assert turtle(listed) == rdflib_turtle(listed)
