@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.compare import isomorphic
 
 from graph.write.serialize import jsonld, ntriples, write_atomic
@@ -205,22 +205,22 @@ def test_an_iri_that_gains_a_prefix_while_writing_is_written_as_rdflib_writes_it
     assert "ns1:q" in text and "<http://example.org/v/q>" not in text
 
 
-def test_turtle_in_one_pass_is_rdflibs_turtle_for_awkward_terms_and_stands_aside_where_it_must():
-    """The one-pass Turtle writer gives rdflib's bytes for every kind of term a graph may hold: literals with
-    quotes, line breaks, backslashes and non-ASCII text, language tags, datatypes written plain or prefixed or
-    whole, IRIs no prefixed name can hold, rdfs:Class members first, shared objects and subjects pointed at
-    more or less often. It leaves to rdflib a graph with a blank node, a list or a base."""
-    from rdflib import BNode, Literal, Namespace
-    from rdflib.collection import Collection
+AWKWARD = Namespace("https://w3id.org/rightsgraph/id/event/")
+OWN = Namespace("https://w3id.org/rightsgraph/ontology#")  # rg: as bound, with terms of the tests' own
+
+
+def awkward_graph() -> Graph:
+    """Every kind of term a graph may hold: literals with quotes, line breaks, backslashes and non-ASCII text,
+    language tags, datatypes written plain or prefixed or whole, IRIs no prefixed name can hold, an rdfs:Class
+    member, shared objects and subjects pointed at more or less often, a predicate of an unbound namespace."""
+    from rdflib import Literal
     from rdflib.namespace import RDF, RDFS, XSD
 
-    from graph.write.serialize import _Turtle, turtle
-
-    X = Namespace("https://w3id.org/rightsgraph/id/event/")
-    RG = Namespace("https://w3id.org/rightsgraph/ontology#")  # rg: as bound, with terms of the test's own
+    X, RG = AWKWARD, OWN
     g = Graph()
     values = [Literal('say "no"'), Literal("two\nlines"), Literal('three """ quotes'), Literal("back\\slash"),
-              Literal("Назарбаев", lang="ru"), Literal("label", lang="en"), Literal("7", datatype=XSD.integer),
+              Literal("tab\tcr\rseparator\u2028end"), Literal("Назарбаев", lang="ru"), Literal("label", lang="en"),
+              Literal("7", datatype=XSD.integer),
               Literal(True), Literal("1.50", datatype=XSD.decimal), Literal("2.5e3", datatype=XSD.double),
               Literal("2009-05", datatype=XSD.gYearMonth), Literal("x", datatype=URIRef("urn:dt:own")),
               Literal("y", datatype=URIRef("http://example.org/types/t")), URIRef("urn:x:plain"),
@@ -235,6 +235,19 @@ def test_turtle_in_one_pass_is_rdflibs_turtle_for_awkward_terms_and_stands_aside
         g.add((X[f"e{k}"], RG.next, X.e3))
     g.add((X.e3, RG.next, X.e0))
     g.add((X.e2, URIRef("http://example.org/unbound/p"), X.e1))  # a predicate rdflib makes a prefix up for
+    return g
+
+
+def test_turtle_in_one_pass_is_rdflibs_turtle_for_awkward_terms_and_stands_aside_where_it_must():
+    """The one-pass Turtle writer gives rdflib's bytes for every kind of term (awkward_graph). It leaves to
+    rdflib a graph with a blank node, a list or a base."""
+    from rdflib import BNode, Literal
+    from rdflib.collection import Collection
+
+    from graph.write.serialize import _Turtle, turtle
+
+    X, RG = AWKWARD, OWN
+    g = awkward_graph()
     assert turtle(g) == rdflib_turtle(g)
     assert _Turtle(g).flat() is not None  # written in one pass, not by rdflib
     plain = Graph()  # a datatype written nowhere (7 is written plain) still has its prefix written, as rdflib does
@@ -250,3 +263,11 @@ def test_turtle_in_one_pass_is_rdflibs_turtle_for_awkward_terms_and_stands_aside
     for other in (nested, listed, based):
         assert _Turtle(other).flat() is None
     assert turtle(listed) == rdflib_turtle(listed)
+
+
+def test_ntriples_are_rdflibs_lines_sorted():
+    from graph.write.serialize import ntriples
+
+    g = awkward_graph()
+    lines = {line for line in g.serialize(format="nt").split("\n") if line}
+    assert ntriples(g) == "\n".join(sorted(lines)) + "\n" and len(lines) == len(g)
