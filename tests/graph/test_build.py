@@ -173,3 +173,21 @@ def test_an_output_is_read_back_where_it_was_written_and_stops_the_build(monkeyp
     monkeypatch.setitem(build_module.WRITERS, "graph.nt", lambda graph: '<http://a> <http://b> "broken\n" .\n')
     with pytest.raises(BuildError, match="^graph.nt: the written file does not read back"):
         build_module.build(MINI_CORPUS, MINI_DATA, None, jobs)
+
+
+def test_a_writer_runs_with_the_collector_paused_in_its_worker(monkeypatch):
+    """Workers collect garbage cycles (pySHACL's), but a writer, which makes millions of objects and no cycles,
+    runs with the collector paused, in a worker as in the build's own process."""
+    import gc
+
+    from rdflib import Graph, Literal, URIRef
+
+    from graph import build as build_module
+    from graph.parallel import side_by_side
+    from graph.write.serialize import ntriples
+
+    g = Graph()
+    g.add((URIRef("urn:x:a"), URIRef("urn:x:b"), Literal("c")))
+    monkeypatch.setitem(build_module.WRITERS, "graph.nt", lambda graph: "" if gc.isenabled() else ntriples(graph))
+    answers = side_by_side(build_module._write, (g, None, len(g), 0), ["graph.nt", "graph.nt"], jobs=2)
+    assert [text for text, _, _ in answers] == [ntriples(g)] * 2
