@@ -272,6 +272,35 @@ def test_constraint_parameters_in_a_set_give_pyshacl_s_own_verdict(mini, monkeyp
     assert any("xsd:gYearMonth" in v.message for v in with_set)
 
 
+def test_property_shapes_judged_in_one_call_give_pyshacl_s_own_verdict(mini, monkeypatch):
+    """pySHACL judges all the nodes a property shape is asked about in one call here, for speed: parts with
+    several events broken the same way and in different ways (a missing summary, a second claim status, a
+    malformed date, an actor's missing label) give the same violations as pySHACL's call per node."""
+    from pyshacl.constraints.core.shape_based_constraints import PropertyConstraintComponent
+    from rdflib import URIRef
+
+    from graph.validate import validate_reports
+
+    reports, shared = split_reports(mini)
+    reports["second"].remove((URIRef(RGD + "entity/police"), RDFS.label, None))
+    events = sorted(reports["first"].subjects(RG.summary, None))
+    assert len(events) >= 3
+    for event in events[:2]:
+        reports["first"].remove((event, RG.summary, None))
+    reports["first"].add((events[1], RG.claimStatus, RG.Alleged))
+    reports["first"].add((events[1], RG.claimStatus, RG.Established))
+    reports["first"].set((events[2], RG.date, Literal("2009-13", datatype=XSD.gYearMonth)))
+    in_one_call = validate_reports(reports, shared, load_shapes(), jobs=1)
+    run = PropertyConstraintComponent._evaluate_property_shape
+    assert run.in_one_call
+    monkeypatch.setattr(PropertyConstraintComponent, "_evaluate_property_shape", run.original)
+    assert validate_reports(reports, shared, load_shapes(), jobs=1) == in_one_call
+    found = {(v.focus, v.path.rsplit("#", 1)[-1]) for v in in_one_call}
+    assert {(str(events[0]), "summary"), (str(events[1]), "summary"), (str(events[1]), "claimStatus"),
+            (str(events[2]), "date")} <= found
+    assert RGD + "entity/police" in {v.focus for v in in_one_call}
+
+
 def test_an_entailment_no_shape_can_see_is_not_judged_again():
     """What RDFS adds is judged again only where a core shape can see it: a predicate or a class it names."""
     from rdflib import BNode, Namespace
