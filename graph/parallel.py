@@ -31,6 +31,23 @@ def _started() -> None:
     gc.enable()
 
 
+def _here(call: Callable, state, items: Sequence) -> list:
+    """The pieces in this process, collecting the garbage cycles each leaves as a worker does, where the
+    collector is paused (the build pauses it): with one job, pySHACL's cycles of a thousand parts would
+    otherwise stay until the build ends. What was here before is set aside while they run, never walked."""
+    if gc.isenabled() or gc.get_freeze_count():
+        return [call(state, item) for item in items]
+    gc.freeze()
+    try:
+        out = []
+        for item in items:
+            out.append(call(state, item))
+            gc.collect()
+        return out
+    finally:
+        gc.unfreeze()
+
+
 def _piece(index: int):
     call, state, items = _WORK
     return call(state, items[index])
@@ -45,7 +62,7 @@ def side_by_side(call: Callable, state, items: Sequence, jobs: int | None = None
     global _WORK
     jobs = jobs if jobs is not None else cores()
     if jobs < 2 or len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [call(state, item) for item in items]
+        return _here(call, state, items)
     _WORK = (call, state, items)  # inherited by the forked workers: only the index of a piece is sent
     try:
         with multiprocessing.get_context("fork").Pool(min(jobs, len(items)), initializer=_started) as pool:

@@ -74,3 +74,35 @@ def test_a_build_pauses_the_collector_and_leaves_it_as_it_found_it(tmp_path, mon
     finally:
         (gc.enable if was else gc.disable)()
     assert seen == [False, False]
+
+
+class Ring:
+    """A garbage cycle: only the cycle collector frees it."""
+
+    def __init__(self):
+        self.me = self
+
+
+def leave_a_ring(rings, item):
+    import weakref
+
+    ring = Ring()
+    rings.append(weakref.ref(ring))
+    return item
+
+
+def test_pieces_in_this_process_have_their_garbage_cycles_collected_while_the_build_pauses_the_collector():
+    """With one job (or one core) the parts are judged in the build's own process, whose collector is paused:
+    the cycles each leaves are still collected, as a worker collects them, and the collector is left paused."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        rings = []
+        assert side_by_side(leave_a_ring, rings, [1, 2, 3], jobs=1) == [1, 2, 3]
+        assert len(rings) == 3 and all(ring() is None for ring in rings)
+        assert not gc.isenabled() and gc.get_freeze_count() == 0
+    finally:
+        if was:
+            gc.enable()
