@@ -73,8 +73,35 @@ class Store(Memory):
     returned, as a Dataset's quads do.
     """
 
+    def __init__(self, *args, **kwargs):
+        self._last_named = None  # (the graph asked last, rdflib's name for it): see _Memory__ctx_to_str
+        self._records: dict = {}  # (graph name, quoted): the record the statements of that graph alone share
+        self._quoted = False  # whether a statement was ever filed as quoted (in no graph's union)
+        super().__init__(*args, **kwargs)
+
     def _Memory__contexts(self, triple):  # the name rdflib's store calls (its private __contexts)
         yield from Memory._Memory__contexts(self, triple)
+
+    def _matching(self, triple_pattern):
+        """The statements that match a pattern with a term given, read from the indexes alone: every
+        statement filed there, whatever graphs hold it (a scan is rdflib's, as fast)."""
+        s, p, o = triple_pattern
+        if s is not None:
+            by_p = self._Memory__spo.get(s, {})
+            for pred in (p,) if p is not None else list(by_p):
+                objects = by_p.get(pred, ())
+                for obj in ((o,) if o in objects else ()) if o is not None else list(objects):
+                    yield s, pred, obj
+        elif p is not None:
+            by_o = self._Memory__pos.get(p, {})
+            for obj in ((o,) if o in by_o else ()) if o is not None else list(by_o):
+                for subj in list(by_o[obj]):
+                    yield subj, p, obj
+        elif o is not None:
+            by_s = self._Memory__osp.get(o, {})
+            for subj in list(by_s):
+                for pred in list(by_s[subj]):
+                    yield subj, pred, o
 
     def add(self, triple, context, quoted=False):
         """File a statement as rdflib's store does, without announcing it to listeners.
@@ -97,7 +124,7 @@ class Store(Memory):
     def _Memory__ctx_to_str(self, ctx):
         """rdflib's name for a graph, worked out once for the graph asked last (a build adds a report's
         statements one after the other): rdflib formats it again at every call, a tenth of assembling."""
-        last = self.__dict__.get("_last_named")
+        last = self._last_named
         if last is not None and last[0] is ctx:
             return last[1]
         name = Memory._Memory__ctx_to_str(self, ctx)
@@ -117,6 +144,7 @@ class Store(Memory):
         """
         name = self._Memory__ctx_to_str(context)
         quoted = bool(quoted)
+        self._quoted = self._quoted or quoted
         records = self._Memory__tripleContexts
         if triple_exists:
             record = dict(records.get(triple, self._Memory__defaultContexts))
@@ -124,10 +152,9 @@ class Store(Memory):
             if not quoted:
                 record[None] = quoted
         else:
-            shared = self.__dict__.setdefault("_records", {})
-            record = shared.get((name, quoted))
+            record = self._records.get((name, quoted))
             if record is None:
-                record = shared[(name, quoted)] = {name: quoted} if quoted else {name: quoted, None: quoted}
+                record = self._records[(name, quoted)] = {name: quoted} if quoted else {name: quoted, None: quoted}
         held = self._Memory__contextTriples
         if not quoted:
             held[None].add(triple)
@@ -160,7 +187,15 @@ class Union(Graph):
         if p is not None and not isinstance(p, URIRef):  # a property path: rdflib's own way, through triples()
             yield from super().triples(triple)
             return
-        for found, _ in self.store.triples(triple, None):
+        store = self.store
+        if isinstance(store, Store):  # the union's statements, without working out the graphs of each
+            if triple == (None, None, None):
+                yield from list(store._Memory__contextTriples[None])  # a list: the store may change meanwhile
+                return
+            if not store._quoted:
+                yield from store._matching(triple)  # every statement filed is in the union
+                return
+        for found, _ in store.triples(triple, None):
             yield found
 
     def __len__(self) -> int:
@@ -192,24 +227,9 @@ class OneGraphStore(Store):
         return self._indexed(triple_pattern)
 
     def _indexed(self, triple_pattern):
-        s, p, o = triple_pattern
         contexts = self._Memory__contexts
-        if s is not None:
-            by_p = self._Memory__spo.get(s, {})
-            for pred in (p,) if p is not None else list(by_p):
-                objects = by_p.get(pred, ())
-                for obj in ((o,) if o in objects else ()) if o is not None else list(objects):
-                    yield (s, pred, obj), contexts((s, pred, obj))
-        elif p is not None:
-            by_o = self._Memory__pos.get(p, {})
-            for obj in ((o,) if o in by_o else ()) if o is not None else list(by_o):
-                for subj in list(by_o[obj]):
-                    yield (subj, p, obj), contexts((subj, p, obj))
-        elif o is not None:
-            by_s = self._Memory__osp.get(o, {})
-            for subj in list(by_s):
-                for pred in list(by_s[subj]):
-                    yield (subj, pred, o), contexts((subj, pred, o))
+        for triple in self._matching(triple_pattern):
+            yield triple, contexts(triple)
 
     def copy(self, graph: Graph) -> Graph:
         """graph, the store's one graph, on a store of its own that holds the same statements.
