@@ -35,7 +35,7 @@ def _here(call: Callable, state, items: Sequence) -> list:
     """The pieces in this process, collecting the garbage cycles each leaves as a worker does, where the
     collector is paused (the build pauses it): with one job, pySHACL's cycles of a thousand parts would
     otherwise stay until the build ends. What was here before is set aside while they run, never walked."""
-    if gc.isenabled() or gc.get_freeze_count():
+    if gc.isenabled() or gc.get_freeze_count():  # collecting already, or a caller froze objects of its own
         return [call(state, item) for item in items]
     gc.freeze()
     try:
