@@ -7,10 +7,8 @@ has passed, so a failed build leaves the previous outputs as they were.
 
 from __future__ import annotations
 
-import gc
 import time
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +22,7 @@ from graph.model.namespaces import OA
 from graph.links.table import load_links
 from graph.model.ontology import load_shapes, vocabulary
 from graph.model.terms import RG
-from graph.parallel import side_by_side
+from graph.parallel import collector_paused, side_by_side
 from graph.resources import DEFAULT_CORPUS, data_dir as shipped_data, ontology_dir
 from graph.validate import validate_reports
 from graph.verdicts import Verdicts, validator_digest
@@ -95,27 +93,6 @@ WRITERS = {"graph.jsonld": serialize.jsonld, "graph.ttl": serialize.turtle, "gra
            "graph.nt": serialize.ntriples}  # slowest first (at 1,000 reports), so that two workers finish together
 
 
-@contextmanager
-def _collector_paused():
-    """Python's cycle collector off while the build runs, as it was after.
-
-    The build makes millions of small objects (statements, index entries)
-    and almost no garbage cycles, and the collector walks every object it
-    tracks, again and again as their number grows: at 1,000 reports it was
-    a fifth of loading, assembling and the union (9 s), and found 30
-    objects to free. The forked workers collect again (graph/parallel.py):
-    pySHACL leaves cycles behind it for every part; a writer pauses it again
-    in its worker (_write).
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def _write(graphs: tuple[Graph, Dataset, int, int], name: str) -> tuple[str, float, float]:
     """One serialisation, read back, and the seconds each took; TriG is written from the named graphs (and holds
     `quads` statements), the others from their union (`triples`). Read back in the worker that wrote it, so the
@@ -124,7 +101,7 @@ def _write(graphs: tuple[Graph, Dataset, int, int], name: str) -> tuple[str, flo
     300 reports): it is paused while the writer runs, in a worker too."""
     graph, dataset, triples, quads = graphs
     start = time.perf_counter()
-    with _collector_paused():
+    with collector_paused():
         text = WRITERS[name](dataset if name == "graph.trig" else graph)
     written = time.perf_counter()
     readback.check(name, text, quads if name == "graph.trig" else triples)
@@ -140,7 +117,7 @@ def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None, cache: Pa
     the graph was validated before are not validated again (graph/verdicts.py); the others are validated
     side by side on `jobs` processes (every core by default), and so are the four serialisations.
     """
-    with _collector_paused():
+    with collector_paused():
         return _build(corpus, data_dir, cache, jobs)
 
 

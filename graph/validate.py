@@ -283,7 +283,7 @@ def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Grap
     # hashing were a fifth of the validation, on one core. Each part is judged on its own, so the verdict does
     # not depend on how the parts are shared out. Each report's part takes, of the shared graphs, what a shape
     # can see; the shared graphs' own part takes all.
-    state = _Parts(named_graphs.one_graph(visible(common, shapes)), shapes, common, homes, terms,
+    state = _Parts(visible(common, shapes), shapes, common, homes, terms,
                    graph_digest(common) if verdicts is not None else "", verdicts)
     for key, kept, found in side_by_side(_part, state, [(own, focus) for own, focus in parts if focus], jobs):
         if verdicts is not None:
@@ -302,19 +302,17 @@ def visible(data: Graph, shapes: Graph) -> Graph:
     none of these: they were two fifths of what every report's part copied
     (a fifth of a part's time went into copying the shared graphs). With a
     shape that sees everything (closed, SPARQL, rules), data is kept whole.
+    The statements are put in a store of their own (named_graphs.one_graph),
+    which every part starts from as a copy.
     """
     from rdflib.namespace import RDFS
 
     named = named_in(shapes)
     if named is None:
-        return data
+        return named_graphs.one_graph(data)
     entailing = {s for s, p, _ in data if p in (RDFS.subPropertyOf, RDFS.domain, RDFS.range)}
     seen = named | entailing | {RDF.type, RDFS.subClassOf, RDFS.subPropertyOf, RDFS.domain, RDFS.range}
-    out = Graph()
-    for triple in data:
-        if triple[1] in seen:
-            out.add(triple)
-    return out
+    return named_graphs.one_graph(triple for triple in data if triple[1] in seen)
 
 
 @dataclass(frozen=True)
