@@ -230,6 +230,8 @@ class OneGraphStore(Store):
     too, or be asked for the union, it answers as rdflib's does.
     """
 
+    _named = None  # (the graph asked last, the store's name for it): see _holds_only
+
     def triples(self, triple_pattern, context=None):
         if triple_pattern == (None, None, None) or not self._holds_only(context):  # a scan: rdflib's is as fast
             return super().triples(triple_pattern, context)
@@ -251,7 +253,7 @@ class OneGraphStore(Store):
         if not (self._holds_only(graph) or len(self._Memory__contextTriples[None]) == 0):
             raise ValueError("only a store that holds one graph, and holds it alone, is copied")
         out = OneGraphStore()
-        copy = Graph(store=out, identifier=graph.identifier, namespace_manager=graph.namespace_manager)
+        copy = OneGraph(store=out, identifier=graph.identifier, namespace_manager=graph.namespace_manager)
         for index in ("_Memory__spo", "_Memory__pos", "_Memory__osp"):
             setattr(out, index, {a: {b: dict(c) for b, c in bc.items()} for a, bc in getattr(self, index).items()})
         out._Memory__contextTriples = {name: set(held) for name, held in self._Memory__contextTriples.items()}
@@ -294,15 +296,37 @@ class OneGraphStore(Store):
         held = self._Memory__contextTriples
         if len(held) != 2:
             return False
-        known = getattr(self, "_named", None)
+        known = self._named
         if known is None or known[0] is not context:
             self._named = known = (context, self._Memory__ctx_to_str(context))
-        return known[1] in held and len(held[known[1]]) == len(held[None])
+        own = held.get(known[1])
+        return own is not None and len(own) == len(held[None])
 
 
-def one_graph(*sources) -> Graph:
-    """The statements of sources (graphs or lists of statements) in a graph on a OneGraphStore of its own."""
-    g = Graph(store=OneGraphStore())
+class OneGraph(Graph):
+    """The one graph of a OneGraphStore, which reads a look-up straight from the store's indexes.
+
+    rdflib's graph asks its store, which hands each match over with its
+    graphs, which the graph then drops: three generators deep for every
+    match, where pySHACL asks a validation part and the shapes graph some
+    thousands of times each. While the store holds this graph alone, every
+    statement it files is this graph's, and the indexes' matches are the
+    answer; otherwise (or for a scan, or a property path) the graph answers
+    as rdflib's does.
+    """
+
+    def triples(self, triple):
+        s, p, o = triple
+        if (p is None or type(p) is URIRef) and (s is not None or p is not None or o is not None) \
+                and self.store._holds_only(self):
+            return self.store._matching(triple)
+        return super().triples(triple)
+
+
+def one_graph(*sources, namespace_manager=None) -> Graph:
+    """The statements of sources (graphs or lists of statements) in a graph on a OneGraphStore of its own
+    (with the prefixes of namespace_manager, if given)."""
+    g = OneGraph(store=OneGraphStore(), namespace_manager=namespace_manager)
     add_all(g, chain.from_iterable(sources))
     return g
 

@@ -12,12 +12,12 @@ The second judgement is left out when no shape can see what entailment adds
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain
 
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import RDF
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, RDFS
 
 from graph import named_graphs
 from graph.errors import BuildError
@@ -156,10 +156,50 @@ def _property_shapes_in_one_call() -> None:
     PropertyConstraintComponent._evaluate_property_shape = evaluate
 
 
+_TEXT_READ = [True]  # whether pySHACL's text report will be read: not while _violations runs (_text_unread)
+
+
+def _descriptions_only_when_read() -> None:
+    """Let pySHACL leave out the text of each validation result where its text report is not read.
+
+    pySHACL writes a paragraph for every result it makes, naming each node
+    in prefixed form, also for the results of a shape inside sh:or, sh:xone
+    or sh:node that it throws away: each event's date checked against three
+    date types, each event's three ways to be dated. That was a tenth of each
+    part's validation, for a text `_violations` never reads (it reads the
+    report graph, which keeps every result and message). Only while
+    `_violations` runs; any other caller gets pySHACL's text. Only where
+    pySHACL names this as 0.40 does; elsewhere it is left as it is.
+    """
+    from pyshacl.constraints.constraint_component import ConstraintComponent
+
+    describe = getattr(ConstraintComponent, "make_v_result_description", None)
+    if describe is None or getattr(describe, "only_when_read", False):
+        return
+
+    def make_v_result_description(self, *args, **kwargs):
+        return describe(self, *args, **kwargs) if _TEXT_READ[0] else ""
+
+    make_v_result_description.only_when_read = True
+    make_v_result_description.original = describe
+    ConstraintComponent.make_v_result_description = make_v_result_description
+
+
+@contextmanager
+def _text_unread():
+    """pySHACL's text report left unwritten while it runs here (_descriptions_only_when_read)."""
+    was, _TEXT_READ[0] = _TEXT_READ[0], False
+    try:
+        yield
+    finally:
+        _TEXT_READ[0] = was
+
+
 _focus_as_a_set()
 _focus_for_targets_only()
 _constraint_parameters_as_a_set()
 _property_shapes_in_one_call()
+_descriptions_only_when_read()
 
 
 @dataclass(frozen=True)
@@ -173,19 +213,24 @@ class Violation:
         return f"{self.focus}{path}: {self.message}"
 
 
-def validate(data: Graph, shapes: Graph, focus: list | None = None, in_place: bool = False) -> list[Violation]:
+def validate(data: Graph, shapes: Graph, focus: list | None = None, in_place: bool = False,
+             added: list[tuple] | None = None) -> list[Violation]:
     """Return the violations as written and under RDFS entailment (where a shape can see what it adds), sorted;
     an empty list means the graph conforms.
 
     With focus, only those nodes are judged (the rest of the data is context for them). With in_place, what RDFS
     entails is added to data itself for the second judgement, instead of to a copy: for a graph put together
-    only to be judged, as each part of a build is (copying it took a fifth of the validation).
+    only to be judged, as each part of a build is (copying it took a fifth of the validation). With added, the
+    caller has worked out what RDFS adds that a shape can see (a build's part, `_Entailer`): an empty list
+    leaves the second judgement out.
     """
     if not data.store.context_aware:  # pySHACL wraps the data in a dataset; the build's union keeps no named graphs
         data, in_place = _plus(data, [], in_place=False), True  # a copy of our own, judged in place
     out = _violations(data, shapes, focus)
-    added = entailments(data)
-    if not unseen(added, data, shapes):
+    if added is None:
+        added = entailments(data)
+        added = [] if unseen(added, data, shapes) else added
+    if added:
         out |= {Violation(v.focus, v.path, f"{v.message} (under RDFS entailment)")
                 for v in _violations(_plus(data, added, in_place), shapes, focus) - out}
     return sorted(out, key=lambda v: (v.focus, v.path, v.message))
@@ -194,6 +239,9 @@ def validate(data: Graph, shapes: Graph, focus: list | None = None, in_place: bo
 # What lets a shape see statements whose predicate it does not name: a closed shape, SPARQL, rules, SHACL-AF
 # targets, JavaScript. With any of these, every entailed statement may change a verdict.
 SEES_ALL = {SH.closed, SH.sparql, SH.rule, SH.target, SH.js, SH.select, SH.ask, SH.construct}
+# One-term sets: a term is looked up in a set by its hash, where `==` on rdflib terms runs in Python (a walk of a
+# part's statements made a million comparisons).
+_TYPE, _SUBCLASS = {RDF.type}, {RDFS.subClassOf}
 
 
 def terms_targeted(shapes: Graph) -> set:
@@ -210,7 +258,7 @@ def named_in(shapes: Graph) -> set | None:
     return set(shapes.objects()) | set(shapes.subjects())
 
 
-def unseen(added: list[tuple], data: Graph, shapes: Graph) -> bool:
+def unseen(added: list[tuple], data: Graph, shapes: Graph, known: tuple | None = None) -> bool:
     """Whether no core SHACL shape can tell data from data with the added statements, so that judging both
     would give one verdict twice (the second judgement was half of the validation).
 
@@ -222,24 +270,27 @@ def unseen(added: list[tuple], data: Graph, shapes: Graph) -> bool:
     an added type (rdf:type itself named nowhere) when its subject already has
     it through a sub-class (sh:class and class targets follow
     rdfs:subClassOf in the data, where the ontology is merged), or when
-    neither the class nor any class above it is named.
+    neither the class nor any class above it is named. With known, the caller
+    has read both already: (named_in(shapes), Rules.of(data).supers_c), for
+    a build's thousand parts with one schema.
     """
-    from rdflib.namespace import RDFS
-
-    named = named_in(shapes)
+    named, supers = known if known is not None else (named_in(shapes), {})
     if named is None:
         return False
-    supers: dict = {}
+    asked: dict = {}
 
     def above(cls) -> set:
-        if cls not in supers:
-            supers[cls] = set(data.transitive_objects(cls, RDFS.subClassOf))
-        return supers[cls]
+        found = supers.get(cls)
+        if found is None:
+            found = asked.get(cls)
+            if found is None:
+                found = asked[cls] = set(data.transitive_objects(cls, RDFS.subClassOf))
+        return found
 
     for s, p, o in added:
-        if p in named or p == RDFS.subClassOf:  # a sub-class statement changes what every class check sees
+        if p in named or p in _SUBCLASS:  # a sub-class statement changes what every class check sees
             return False
-        if p == RDF.type and not any(o in above(own) for own in data.objects(s, RDF.type)) and above(o) & named:
+        if p in _TYPE and not any(o in above(own) for own in data.objects(s, RDF.type)) and above(o) & named:
             return False
     return True
 
@@ -283,8 +334,9 @@ def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Grap
     # hashing were a fifth of the validation, on one core. Each part is judged on its own, so the verdict does
     # not depend on how the parts are shared out. Each report's part takes, of the shared graphs, what a shape
     # can see; the shared graphs' own part takes all.
-    state = _Parts(visible(common, shapes), shapes, common, homes, terms,
-                   graph_digest(common) if verdicts is not None else "", verdicts)
+    context = visible(common, shapes)
+    state = _Parts(context, shapes, common, homes, terms, graph_digest(common) if verdicts is not None else "",
+                   verdicts, _Entailer(context, shapes))
     for key, kept, found in side_by_side(_part, state, [(own, focus) for own, focus in parts if focus], jobs):
         if verdicts is not None:
             verdicts.record(key, found, kept)
@@ -305,8 +357,6 @@ def visible(data: Graph, shapes: Graph) -> Graph:
     The statements are put in a store of their own (named_graphs.one_graph),
     which every part starts from as a copy.
     """
-    from rdflib.namespace import RDFS
-
     named = named_in(shapes)
     if named is None:
         return named_graphs.one_graph(data)
@@ -318,7 +368,8 @@ def visible(data: Graph, shapes: Graph) -> Graph:
 @dataclass(frozen=True)
 class _Parts:
     """What every part of a build is judged with: context is what the shapes can see of the shared graphs
-    (common, whole), homes and terms say what a part borrows (`borrowed`), and verdicts keeps what was judged."""
+    (common, whole), homes and terms say what a part borrows (`borrowed`), verdicts keeps what was judged, and
+    entailer works out what RDFS adds to a part."""
     context: Graph
     shapes: Graph
     common: Graph
@@ -326,6 +377,7 @@ class _Parts:
     terms: set
     common_digest: str
     verdicts: Verdicts | None
+    entailer: _Entailer
 
 
 def _part(state: _Parts, piece: tuple) -> tuple[str | None, bool, list[tuple[str, str, str]]]:
@@ -333,17 +385,20 @@ def _part(state: _Parts, piece: tuple) -> tuple[str | None, bool, list[tuple[str
     tuples (a worker's answer crosses a pipe)."""
     own, focus = piece
     lent = borrowed(own, state.homes, state.terms)
+    mine = list(own)  # read once: a scan of a report's graph in the Dataset costs some microseconds a statement
     key = None
     if state.verdicts is not None:  # graph/verdicts.py: a part validated before, byte for byte, is not validated again
-        pieces = [state.common_digest, state.common_digest if own is state.common else graph_digest(own),
+        pieces = [state.common_digest, state.common_digest if own is state.common else graph_digest(mine),
                   graph_digest(lent)]
         key = state.verdicts.key(pieces, focus)
         kept = state.verdicts.known(key)
         if kept is not None:
             return key, True, kept
     part = named_graphs.copied(state.context)  # the shared graphs' own part brings them whole as its own
-    named_graphs.add_all(part, chain(own, lent))
-    return key, False, [(v.focus, v.path, v.message) for v in validate(part, state.shapes, focus, in_place=True)]
+    statements = {*mine, *lent}
+    named_graphs.add_all(part, statements)
+    added = state.entailer.added(part, statements)
+    return key, False, [(v.focus, v.path, v.message) for v in validate(part, state.shapes, focus, True, added)]
 
 
 def borrowed(own: Graph, homes: dict, known: set = frozenset(), depth: int = 2) -> Graph:
@@ -359,15 +414,20 @@ def borrowed(own: Graph, homes: dict, known: set = frozenset(), depth: int = 2) 
     properties that name them, and a part would be judged a second time for
     what a shape sees nowhere (its own nodes are the only focus).
     """
-    from itertools import chain
-
-    out = Graph()
-    described = named_graphs.subjects(own, RDF.type) | set(known)
-    frontier = {n for n in chain(own.subjects(), own.objects()) if isinstance(n, URIRef) and n not in described}
+    out: set = set()
+    described = set(known)
+    named = set()
+    for s, p, o in own:  # one scan of own
+        named.add(s)
+        if p in _TYPE:
+            described.add(s)
+        if isinstance(o, URIRef):
+            named.add(o)
+    frontier = {n for n in named if isinstance(n, URIRef) and n not in described}
     seen: set = set()
     for level in range(depth + 1):
         nxt = set()
-        for node in sorted(frontier - seen):
+        for node in frontier - seen:  # in any order: the records borrowed are the same
             seen.add(node)
             home = homes.get(node)
             if home is None or home is own:
@@ -381,7 +441,7 @@ def borrowed(own: Graph, homes: dict, known: set = frozenset(), depth: int = 2) 
                 if isinstance(o, URIRef) and o not in described:
                     nxt.add(o)
         frontier = nxt
-    return out
+    return named_graphs.one_graph(out)
 
 
 def _plus(data: Graph, added: list[tuple], in_place: bool) -> Graph:
@@ -389,6 +449,58 @@ def _plus(data: Graph, added: list[tuple], in_place: bool) -> Graph:
     g = data if in_place else named_graphs.copied(data)
     named_graphs.add_all(g, added)
     return g
+
+
+SCHEMA = {RDFS.subPropertyOf, RDFS.subClassOf, RDFS.domain, RDFS.range}  # what the RDFS rules below are read from
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A graph's RDFS schema, as the rules `entailments` applies: each property's super-properties other than
+    itself (rdfs5, followed to their ends), each class's super-classes and itself (rdfs11), and the domains
+    and ranges."""
+    supers_p: dict
+    supers_c: dict
+    domains: dict
+    ranges: dict
+
+    @classmethod
+    def of(cls, data: Graph) -> Rules:
+        return cls({p: set(data.transitive_objects(p, RDFS.subPropertyOf)) - {p} for p in set(data.subjects(RDFS.subPropertyOf, None))},
+                   {c: set(data.transitive_objects(c, RDFS.subClassOf)) for c in set(data.subjects(RDFS.subClassOf, None))},
+                   {p: set(data.objects(p, RDFS.domain)) for p in set(data.subjects(RDFS.domain, None))},
+                   {p: set(data.objects(p, RDFS.range)) for p in set(data.subjects(RDFS.range, None))})
+
+    def entailed(self, triples) -> set[tuple]:
+        """What the rules entail from these statements, some of which a graph holding them may say already.
+
+        Each rule has one premise besides the schema, so what a union of
+        statements entails is the union of what each part of it entails:
+        the shared statements' entailments are worked out once for every
+        part of a build (`_Entailer`).
+        """
+        supers_p, supers_c, domains, ranges = self.supers_p, self.supers_c, self.domains, self.ranges
+        rdf_type = RDF.type
+        new: set[tuple] = set()
+        typed = set()
+        for s, p, o in triples:
+            if p in _TYPE:
+                typed.add((s, o))
+            ups = supers_p.get(p)
+            for q in ups or ():
+                new.add((s, q, o))
+            for q in (p, *ups) if ups else (p,):
+                for cls in domains.get(q, ()):
+                    new.add((s, rdf_type, cls))
+                if not isinstance(o, Literal):
+                    for cls in ranges.get(q, ()):
+                        if isinstance(cls, URIRef):
+                            new.add((o, rdf_type, cls))
+        typed |= {(s, o) for s, p, o in new if p in _TYPE}
+        for s, cls in typed:
+            for sup in supers_c.get(cls, ()):
+                new.add((s, rdf_type, sup))
+        return new
 
 
 def entailments(data: Graph) -> list[tuple]:
@@ -403,39 +515,55 @@ def entailments(data: Graph) -> list[tuple]:
     the new statements are gathered (in a set, which is cheap), not the whole
     graph again (adding to an rdflib graph is not).
     """
-    from rdflib import Literal, URIRef
-    from rdflib.namespace import RDFS
+    return _stable(triple for triple in Rules.of(data).entailed(data) if triple not in data)
 
-    supers_p = {p: set(data.transitive_objects(p, RDFS.subPropertyOf)) for p in set(data.subjects(RDFS.subPropertyOf, None))}
-    supers_c = {c: set(data.transitive_objects(c, RDFS.subClassOf)) for c in set(data.subjects(RDFS.subClassOf, None))}
-    domains = {p: set(data.objects(p, RDFS.domain)) for p in set(data.subjects(RDFS.domain, None))}
-    ranges = {p: set(data.objects(p, RDFS.range)) for p in set(data.subjects(RDFS.range, None))}
-    new: set[tuple] = set()
-    for s, p, o in data:
-        for q in supers_p.get(p, {p}):
-            if q != p:
-                new.add((s, q, o))
-            for cls in domains.get(q, ()):
-                new.add((s, RDF.type, cls))
-            if not isinstance(o, Literal):
-                for cls in ranges.get(q, ()):
-                    if isinstance(cls, URIRef):
-                        new.add((o, RDF.type, cls))
-    typed = {(s, cls) for s, cls in data.subject_objects(RDF.type)} | {(s, o) for s, p, o in new if p == RDF.type}
-    for s, cls in typed:
-        for sup in supers_c.get(cls, ()):
-            new.add((s, RDF.type, sup))
-    return sorted((triple for triple in new if triple not in data), key=lambda triple: tuple(map(str, triple)))
+
+def _stable(triples) -> list[tuple]:
+    return sorted(triples, key=lambda triple: tuple(map(str, triple)))
+
+
+class _Entailer:
+    """What RDFS adds to a build's part that a shape can see, with the shared statements' part worked out once.
+
+    Every part holds the same shared statements (the ontology, the curation
+    graph), and working out their entailments, and whether a shape sees
+    them, again in each part was a fifth of a part's time. A part whose own
+    statements say nothing of the schema (no sub-class, sub-property, domain
+    or range: a report never does) has the shared statements' rules, and its
+    entailments are theirs and its own. What the shared ones add stays
+    unseen in a part: it holds the shared statements and more, and more
+    types of a node only hide more (`unseen`).
+    """
+
+    def __init__(self, shared: Graph, shapes: Graph):
+        self.shapes = shapes
+        self.rules = Rules.of(shared)
+        self.known = (named_in(shapes), self.rules.supers_c)
+        self.held = set(shared)  # asked by hash: a part's look-up runs rdflib's matching in Python
+        self.shared = [triple for triple in self.rules.entailed(shared) if triple not in self.held]
+        self.shared_unseen = unseen(self.shared, shared, shapes, self.known)
+
+    def added(self, part: Graph, statements: set[tuple]) -> list[tuple] | None:
+        """What RDFS adds to part (the shared statements with these of its own) that a shape can see, [] for
+        nothing; None where its own statements say something of the schema (then `validate` works it out)."""
+        if any(p in SCHEMA for _, p, _ in statements):
+            return None
+        held = self.held
+        added = [t for t in self.rules.entailed(statements) if t not in held and t not in statements]
+        if self.shared_unseen and unseen(added, part, self.shapes, self.known):
+            return []
+        return _stable({*added, *(t for t in self.shared if t not in statements)})
 
 
 def _violations(data: Graph, shapes: Graph, focus: list | None = None) -> set[Violation]:
     from pyshacl.errors import ReportableRuntimeError
 
     try:
-        conforms, report, _ = shacl_validate(
-            data, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=False, focus_nodes=focus,
-            inplace=True,  # no inference and no rules: pySHACL writes nothing into the graph, so it need not copy it
-        )
+        with _text_unread():  # the report graph is read below, never the text
+            conforms, report, _ = shacl_validate(
+                data, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=False, focus_nodes=focus,
+                inplace=True,  # no inference and no rules: pySHACL writes nothing into the graph, so it need not copy it
+            )
     except ReportableRuntimeError as err:  # a shape pySHACL cannot load: one line, whole across a worker's pipe
         raise BuildError("ontology/shapes.ttl", f"the SHACL shapes cannot be used: {str(err).splitlines()[0]}") from None
     if conforms:

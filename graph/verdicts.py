@@ -21,8 +21,6 @@ import os
 from importlib.metadata import version
 from pathlib import Path
 
-from rdflib import Graph
-
 FORMAT = "2"  # bump when the stored JSON changes meaning
 
 
@@ -52,12 +50,14 @@ def validator_digest(ontology_folder: Path) -> str:
                           f"{_digest_files(code)}".encode("utf-8")).hexdigest()
 
 
-def graph_digest(graph: Graph) -> str:
-    """The SHA-256 of a graph's N-Triples, sorted (the build makes no blank nodes, so they are stable)."""
-    h = hashlib.sha256()
-    for line in sorted(graph.serialize(format="nt", encoding="utf-8").splitlines()):
-        h.update(line + b"\n")
-    return h.hexdigest()
+def graph_digest(statements) -> str:
+    """The SHA-256 of a graph's N-Triples lines (or of any statements'), sorted, each ending in a line break (the
+    build makes no blank nodes, so they are stable). The lines are rdflib's (serialize.nt_lines), made without
+    rdflib's writer: hashing a part with it was a twelfth of the part's time."""
+    from graph.write.serialize import nt_lines
+
+    lines = sorted(nt_lines(statements))
+    return hashlib.sha256(("\n".join(lines) + "\n" if lines else "").encode("utf-8")).hexdigest()
 
 
 class Verdicts:

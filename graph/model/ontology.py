@@ -15,6 +15,7 @@ from rdflib.namespace import SKOS
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from graph.errors import BuildError
+from graph.named_graphs import OneGraph, OneGraphStore
 from graph.model.terms import RG
 from graph.resources import ontology_dir
 
@@ -48,7 +49,9 @@ def load_ontology(directory: Path | None = None) -> Graph:
 def load_shapes(directory: Path | None = None) -> Graph:
     """shapes.ttl plus the role shapes derived from the ontology's rg:roleAllowedIn / rg:roleNotIn."""
     directory = directory if directory is not None else ontology_dir()
-    shapes = parse_turtle(directory / SHAPES_FILE)
+    # On a store that answers one graph's look-ups from its indexes: pySHACL reads a shape's parameters from
+    # the shapes graph each time it judges with it, tens of thousands of look-ups for each report of a build.
+    shapes = parse_turtle(directory / SHAPES_FILE, OneGraph(store=OneGraphStore()))
     for triple in role_shapes(load_ontology(directory)):
         shapes.add(triple)
     return shapes

@@ -20,18 +20,20 @@ def test_a_look_up_sees_its_own_graph_only():
 
 
 def test_a_store_with_one_graph_answers_every_pattern_as_rdflib_s_own():
-    """OneGraphStore answers from its indexes alone while it holds one graph, and as rdflib's store does always:
-    with one graph, with a second one (then rdflib's own way), asked for another graph, after statements are
-    removed."""
+    """OneGraphStore, and OneGraph on it, answer from the indexes alone while the store holds one graph, and as
+    rdflib's store and graph do always: with one graph, with a second one (then rdflib's own way), asked for
+    another graph, along a property path, after statements are removed."""
     from itertools import product
 
     from rdflib import Graph, Literal
+    from rdflib.paths import MulPath, OneOrMore
     from rdflib.plugins.stores.memory import Memory
 
-    from graph.named_graphs import OneGraphStore
+    from graph.named_graphs import OneGraph, OneGraphStore
 
     stores = {"rdflib": Memory(), "ours": OneGraphStore()}
-    graphs = {name: Graph(store=store, identifier=X.part) for name, store in stores.items()}
+    graphs = {"rdflib": Graph(store=stores["rdflib"], identifier=X.part),
+              "ours": OneGraph(store=stores["ours"], identifier=X.part)}
     statements = [(X.a, X.p, X.b), (X.a, X.p, Literal("1")), (X.a, X.q, X.b), (X.b, X.p, X.a), (X.c, X.q, X.c)]
     terms = [None, X.a, X.b, X.c, X.p, X.q, Literal("1"), X.nowhere]
 
@@ -42,6 +44,8 @@ def test_a_store_with_one_graph_answers_every_pattern_as_rdflib_s_own():
 
     def same(asked=None):
         assert answers("rdflib", asked) == answers("ours", asked)
+        path = (X.b, MulPath(X.p, OneOrMore), None)
+        assert sorted(graphs["rdflib"].triples(path)) == sorted(graphs["ours"].triples(path))
 
     for name, g in graphs.items():
         for t in statements:
@@ -90,14 +94,14 @@ def test_a_copied_store_and_its_directly_filed_statements_answer_as_rdflib_s_own
     from rdflib import Graph, Literal
     from rdflib.plugins.stores.memory import Memory
 
-    from graph.named_graphs import OneGraphStore, add_all, copied, one_graph
+    from graph.named_graphs import OneGraph, OneGraphStore, add_all, copied, one_graph
 
     shared = [(X.a, X.p, X.b), (X.a, X.p, Literal("1")), (X.b, X.q, X.c)]
     own = [(X.a, X.p, X.b), (X.c, X.q, X.c), (X.a, X.q, Literal("1", lang="en")), (X.c, X.p, X.a)]
     base = one_graph(shared)
     part = copied(base)
     add_all(part, own)
-    assert isinstance(part.store, OneGraphStore) and part.store is not base.store
+    assert isinstance(part.store, OneGraphStore) and part.store is not base.store and isinstance(part, OneGraph)
     plain = Graph(store=Memory(), identifier=part.identifier)
     for t in shared + own:
         plain.add(t)
