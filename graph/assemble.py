@@ -407,8 +407,11 @@ class Assembler:
 
     def add_claims(self) -> None:
         lookup = SubjectLookup([*self.doc_graphs.values(), self.ds.graph(ONTOLOGY_GRAPH)])
+        events: dict = {}
+        for event in self.c.events.values():
+            events.setdefault(event.doc, []).append(ns.event_iri(event.id))
         for doc_id in sorted(self.doc_graphs):
-            add_claims(self.doc_graphs[doc_id], lookup, self.vocab)
+            add_claims(self.doc_graphs[doc_id], lookup, self.vocab, events.get(doc_id, []))
 
     def add_inverses(self) -> None:
         """Materialise what owl:inverseOf and owl:SymmetricProperty declare, so queries need no reasoner.

@@ -22,9 +22,9 @@ from graph.model.namespaces import OA
 from graph.links.table import load_links
 from graph.model.ontology import load_shapes, vocabulary
 from graph.model.terms import RG
-from graph.parallel import collector_paused, side_by_side
+from graph.parallel import collector_paused, together
 from graph.resources import DEFAULT_CORPUS, data_dir as shipped_data, ontology_dir
-from graph.validate import validate_reports
+from graph.validate import parts
 from graph.verdicts import Verdicts, validator_digest
 from graph.write import readback, serialize
 
@@ -98,14 +98,20 @@ def _write(graphs: tuple[Graph, Dataset, int, int], name: str) -> tuple[str, flo
     `quads` statements), the others from their union (`triples`). Read back in the worker that wrote it, so the
     four checks run side by side too. A writer makes no garbage cycles, but millions of objects that live until
     it is done, which the cycle collector would walk again and again (JSON-LD took 2.95 s instead of 2.1 s for
-    300 reports): it is paused while the writer runs, in a worker too."""
+    300 reports): the build pauses it, and so does a worker while a piece runs (graph/parallel.py)."""
     graph, dataset, triples, quads = graphs
     start = time.perf_counter()
-    with collector_paused():
-        text = WRITERS[name](dataset if name == "graph.trig" else graph)
+    text = WRITERS[name](dataset if name == "graph.trig" else graph)
     written = time.perf_counter()
     readback.check(name, text, quads if name == "graph.trig" else triples)
     return text, written - start, time.perf_counter() - written
+
+
+def _timed(given: tuple, piece) -> tuple[object, float]:
+    """call(state, piece) for given (call, state), and the seconds it took: where a worker's time went."""
+    call, state = given
+    start = time.perf_counter()
+    return call(state, piece), time.perf_counter() - start
 
 
 def build(corpus: Path = DEFAULT_CORPUS, data_dir: Path | None = None, cache: Path | None = None,
@@ -131,18 +137,23 @@ def _build(corpus: Path, data_dir: Path | None, cache: Path | None, jobs: int | 
     reports = {str(g.identifier): g for g in dataset.graphs() if isinstance(g.identifier, URIRef)
                and g.identifier not in shared and len(g)}
     verdicts = Verdicts(cache, validator_digest(ontology_dir()))
-    violations = clock.step("validate", validate_reports, reports, [dataset.graph(i) for i in sorted(shared)],
-                            load_shapes(), verdicts, jobs)
+    work = clock.step("validate: parts prepared", parts, reports, [dataset.graph(i) for i in sorted(shared)],
+                      load_shapes(), verdicts)
+    # The four writers, the slowest first, then the validation's parts, on one pool (graph/parallel.py): the
+    # writers need nothing the validation finds, and nothing is written to disk unless it passes. Each output is
+    # the writer's alone, whichever process ran it, and is read back (graph/write/readback.py) by that process.
+    quads = sum(len(g) for g in dataset.graphs())
+    written, judged = clock.step("validate and write", together,
+                                 [(_write, (graph, dataset, len(graph), quads), list(WRITERS)),
+                                  (_timed, work.job[:2], work.pieces)], jobs)
+    clock.seconds["validate: parts judged"] = sum(seconds for _, seconds in judged)
+    violations = work.verdict([answer for answer, _ in judged])
     if violations:
         shown = "; ".join(str(v) for v in violations[:10])
         more = f" (and {len(violations) - 10} more)" if len(violations) > 10 else ""
         raise BuildError("SHACL", f"{len(violations)} violation(s): {shown}{more}")
     check_assertions(curation, graph)
-    # The four writers side by side, the slowest first; each output is the writer's alone, whichever process ran it.
-    # Each output is read back (graph/write/readback.py) by the worker that wrote it.
-    quads = sum(len(g) for g in dataset.graphs())
-    written = dict(zip(WRITERS, clock.step("write", side_by_side, _write, (graph, dataset, len(graph), quads),
-                                           list(WRITERS), jobs)))
+    written = dict(zip(WRITERS, written))
     clock.seconds.update({f"write {name}": seconds for name, (_, seconds, _) in written.items()})
     clock.seconds["read back"] = sum(checked for _, _, checked in written.values())
     outputs = {name: written[name][0] for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig")}

@@ -134,10 +134,16 @@ class ClaimWriter:
                 self.add(about, stance, speaker, sources, via=statement)
 
 
-def add_claims(g: Graph, lookup: SubjectLookup, vocab: Vocabulary) -> None:
-    """Write into g every claim its events support (rg:ClaimRule); lookup holds labels, documents, classes."""
+def add_claims(g: Graph, lookup: SubjectLookup, vocab: Vocabulary, events=None) -> None:
+    """Write into g every claim its events support (rg:ClaimRule); lookup holds labels, documents, classes.
+
+    The events are g's subjects with a participation: those of `events` (what the caller wrote into g), else
+    found by a scan of g, which cost as much as writing the claims.
+    """
     writer = ClaimWriter(g, lookup, vocab)
-    for event in sorted(named_graphs.subjects(g, RG.hasParticipation)):
+    found = named_graphs.subjects(g, RG.hasParticipation) if events is None else \
+        {e for e in events if (e, RG.hasParticipation, None) in g}
+    for event in sorted(found):
         writer.accounts(event)
         writer.statements(event)
 

@@ -86,6 +86,7 @@ class Store(Memory):
         self._last_named = None  # (the graph asked last, rdflib's name for it): see _Memory__ctx_to_str
         self._records: dict = {}  # (graph name, quoted): the record the statements of that graph alone share
         self._quoted = False  # whether a statement was ever filed as quoted (in no graph's union)
+        self._filing = None  # (graph, the union's statements, the graph's, its shared record or None): see add
         super().__init__(*args, **kwargs)
 
     def _Memory__contexts(self, triple):  # the name rdflib's store calls (its private __contexts)
@@ -118,7 +119,33 @@ class Store(Memory):
         rdflib's store makes an event object for every statement it is given,
         for listeners that a store must be asked for by name (its dispatcher);
         the build's stores have none, and the event was a tenth of assembling.
+        A statement new to the store, for the graph the last one went to, is
+        filed straight into the indexes, the graph's statements and its
+        shared record (_filing, kept by _filed): a build adds a report's
+        statements one after the other, and working each place out again was
+        half of adding.
         """
+        filing = self._filing
+        if filing is None or filing[0] is not context or quoted:
+            return self._filed(triple, context, quoted)
+        s, p, o = triple
+        objects = self._Memory__spo.setdefault(s, {}).setdefault(p, {})
+        if o in objects:  # in the store already, perhaps in another graph: its record changes
+            return self._filed(triple, context, quoted)
+        objects[o] = 1
+        self._Memory__pos.setdefault(p, {}).setdefault(o, {})[s] = 1
+        self._Memory__osp.setdefault(o, {}).setdefault(s, {})[p] = 1
+        _, everywhere, held, record = filing
+        everywhere.add(triple)
+        held.add(triple)
+        if record is None:  # the store's default record: rdflib keeps none for the statement
+            self._Memory__tripleContexts.pop(triple, None)
+        else:
+            self._Memory__tripleContexts[triple] = record
+
+    def _filed(self, triple, context, quoted):
+        """add() worked out in full, as rdflib's store files a statement; then, for a statement of one graph,
+        where the next of that graph goes (_filing)."""
         s, p, o = triple
         if context is not None:
             self._Memory__all_contexts.add(context)
@@ -129,6 +156,21 @@ class Store(Memory):
         if not exists:
             self._Memory__pos.setdefault(p, {}).setdefault(o, {})[s] = 1
             self._Memory__osp.setdefault(o, {}).setdefault(s, {})[p] = 1
+        record = self._records.get((self._Memory__ctx_to_str(context), False)) if context is not None and not quoted else None
+        if record is None:  # quoted, in no graph, or no statement new to the store filed for the graph yet
+            self._filing = None
+        else:
+            held = self._Memory__contextTriples
+            self._filing = (context, held[None], held[self._Memory__ctx_to_str(context)],
+                            None if record == self._Memory__defaultContexts else record)
+
+    def remove(self, triple_pattern, context=None):
+        self._filing = None  # a graph's statements may go (rdflib drops an emptied graph's set)
+        super().remove(triple_pattern, context)
+
+    def remove_graph(self, graph):
+        self._filing = None
+        super().remove_graph(graph)
 
     def _Memory__ctx_to_str(self, ctx):
         """rdflib's name for a graph, worked out once for the graph asked last (a build adds a report's

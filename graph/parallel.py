@@ -8,7 +8,7 @@ the outcome never depends on how the work was shared out.
 
 Python's cycle collector is managed here too, for the same processes: the
 build pauses it (collector_paused), and each worker collects only what its
-own work leaves.
+own pieces leave, after each.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import os
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 
-_WORK: tuple | None = None  # (call, state, items): what the forked workers read, set only while a pool runs
+_WORK: tuple | None = None  # ((call, state, items), ...): what the forked workers read, set only while a pool runs
 
 
 def cores() -> int:
@@ -35,9 +35,9 @@ def collector_paused():
     and almost no garbage cycles, and the collector walks every object it
     tracks, again and again as their number grows: at 1,000 reports it was
     a fifth of loading, assembling and the union (9 s), and found 30
-    objects to free. The forked workers collect again (_started): pySHACL
-    leaves cycles behind it for every part; a writer pauses it again in its
-    worker (graph/build.py, _write).
+    objects to free. The forked workers, and the pieces run here, collect
+    after each piece (_started, _here): pySHACL leaves cycles behind it for
+    every part.
     """
     was = gc.isenabled()
     gc.disable()
@@ -49,12 +49,13 @@ def collector_paused():
 
 
 def _started() -> None:
-    """A worker collects the garbage cycles its own work leaves (pySHACL leaves some for every part), whatever
-    its parent did, but never walks what it inherited: that is never its garbage, and walking it would touch,
-    and so copy, every page of the parent's memory (with the build's collector paused, every object the
-    parent made was still waiting for its first collection)."""
+    """A worker collects the garbage cycles its own pieces leave (pySHACL leaves some for every part), but never
+    walks what it inherited: that is never its garbage, and walking it would touch, and so copy, every page of
+    the parent's memory (with the build's collector paused, every object the parent made was still waiting for
+    its first collection). Each piece runs with the collector paused and is collected after (_piece): left
+    running, the collector walked a piece's objects again and again while it ran, a fifth of judging a part."""
     gc.freeze()
-    gc.enable()
+    gc.disable()
 
 
 def _here(call: Callable, state, items: Sequence) -> list:
@@ -74,27 +75,48 @@ def _here(call: Callable, state, items: Sequence) -> list:
         gc.unfreeze()
 
 
-def _piece(index: int):
-    call, state, items = _WORK
-    return call(state, items[index])
+def _piece(index: tuple[int, int]):
+    """One piece in a worker, then its garbage cycles collected (_started)."""
+    work, item = index
+    call, state, items = _WORK[work]
+    try:
+        return call(state, items[item])
+    finally:
+        gc.collect()
 
 
 def side_by_side(call: Callable, state, items: Sequence, jobs: int | None = None) -> list:
-    """[call(state, item) for item in items], on up to `jobs` forked processes (every core by default).
+    """[call(state, item) for item in items], on up to `jobs` forked processes (every core by default)."""
+    return together([(call, state, items)], jobs)[0]
 
-    One process does it all where forking is not available, or there is only one piece or one job. Nothing
-    is sent to a worker but a piece's index; its answer comes back pickled.
+
+def together(works: Sequence[tuple[Callable, object, Sequence]], jobs: int | None = None) -> list[list]:
+    """[[call(state, item) for item in items] for call, state, items in works], all the works' pieces on one pool
+    of up to `jobs` forked processes (every core by default), handed out in the order given.
+
+    One pool for several works keeps every core busy to the end: the build's
+    four writers, side by side after the validation, left one core idle
+    while the slowest finished (some seconds at 1,000 reports); given first,
+    with the validation's thousand small parts after them, they end
+    together. One process does it all where forking is not available, or
+    there is only one piece or one job. Nothing is sent to a worker but a
+    piece's place; its answer comes back pickled.
     """
     global _WORK
     jobs = jobs if jobs is not None else cores()
-    if jobs < 2 or len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return _here(call, state, items)
-    _WORK = (call, state, items)  # inherited by the forked workers: only the index of a piece is sent
+    places = [(w, i) for w, (_, _, items) in enumerate(works) for i in range(len(items))]
+    if jobs < 2 or len(places) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_here(call, state, items) for call, state, items in works]
+    _WORK = tuple(works)  # inherited by the forked workers: only the place of a piece is sent
     try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(items)), initializer=_started) as pool:
-            return pool.map(_piece, range(len(items)), chunksize=1)
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(places)), initializer=_started) as pool:
+            answers = pool.map(_piece, places, chunksize=1)
     finally:
         _WORK = None
+    out: list[list] = [[] for _ in works]
+    for (w, _), answer in zip(places, answers):
+        out[w].append(answer)
+    return out
 
 
-__all__ = ["collector_paused", "cores", "side_by_side"]
+__all__ = ["collector_paused", "cores", "side_by_side", "together"]

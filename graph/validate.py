@@ -13,7 +13,7 @@ The second judgement is left out when no shape can see what entailment adds
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -297,7 +297,37 @@ def unseen(added: list[tuple], data: Graph, shapes: Graph, known: tuple | None =
 
 def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Graph, verdicts=None,
                      jobs: int | None = None) -> list[Violation]:
-    """Each report's graph on its own, with the shared graphs (ontology, curation) and what it borrows.
+    """Each report's graph on its own, with the shared graphs (ontology, curation) and what it borrows, judged
+    side by side on `jobs` processes (all the cores this process may use, by default): `parts` says how."""
+    work = parts(graphs, shared, shapes, verdicts)
+    return work.verdict(side_by_side(*work.job, jobs))
+
+
+@dataclass(frozen=True)
+class Parts:
+    """A validation shared out in parts: each piece is judged by _part(state, piece), anywhere, in any order
+    (graph/parallel.py), and `verdict` reads their answers, in the order of the pieces."""
+    state: _Given
+    pieces: list
+
+    @property
+    def job(self) -> tuple:
+        """(call, state, pieces), as graph/parallel.py takes a work."""
+        return _part, self.state, self.pieces
+
+    def verdict(self, answers: list) -> list[Violation]:
+        """The violations of every part, sorted; each part's verdict kept (verdicts) and counted."""
+        out: set[Violation] = set()
+        for key, kept, found in answers:
+            if self.state.verdicts is not None:
+                self.state.verdicts.record(key, found, kept)
+            out |= {Violation(*v) for v in found}
+        return sorted(out, key=lambda v: (v.focus, v.path, v.message))
+
+
+def parts(graphs: dict[str, Graph], shared: list[Graph], shapes: Graph, verdicts=None) -> Parts:
+    """The validation of each report's graph on its own, with the shared graphs (ontology, curation) and what it
+    borrows, as parts to be judged side by side (the build judges them beside its writers).
 
     pySHACL slows down sharply on large graphs, and hundreds of reports
     validated as one graph would make the build quadratic in practice; one
@@ -307,27 +337,19 @@ def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Grap
     it. Each part judges only its own subjects (pySHACL's focus nodes), and the
     shared graphs' records are judged once, on their own. With one report the
     verdict is that of the whole graph. With verdicts (graph/verdicts.py), a
-    part already validated is not validated again. The parts left are judged
-    side by side on `jobs` processes (all the cores this process may use, by
-    default).
+    part already validated is not validated again.
     """
-    out: set[Violation] = set()
     # Never borrowed: the ontology's own terms, whole in every part. A record of the data (an actor) may be
     # described in the curation graph (its links) and in a report (its type and label): it is borrowed.
     terms = {s for g in shared for s in g.subjects() if not str(s).startswith(str(RGD))}
     homes = {s: g for _, g in sorted(graphs.items()) for s in named_graphs.subjects(g, RDF.type)}
-    common = Graph()
-    for g in shared:
-        for triple in g:
-            common.add(triple)
+    common = named_graphs.one_graph(*shared)
     # The shared graphs' own records (roles, rights, links) are judged once, on their own; each report then
-    # judges only its own subjects, with the shared graphs and what it borrows as context.
+    # judges only its own subjects (worked out in _part), with the shared graphs and what it borrows as context.
     # A shape may target a term (each role) and reach the report's events from it: every report judges those
     # terms too, seeing only its own events (and what it borrows) through them.
-    terms_judged = terms_targeted(shapes)
-    parts = [(common, sorted({s for s in common.subjects(RDF.type, None) if isinstance(s, URIRef)}, key=str))]
-    parts += [(graphs[name], sorted({s for s in graphs[name].subjects() if isinstance(s, URIRef)} | terms_judged, key=str))
-              for name in sorted(graphs)]
+    judged = sorted({s for s in common.subjects(RDF.type, None) if isinstance(s, URIRef)}, key=str)
+    pieces = ([(common, judged)] if judged else []) + [(graphs[name], None) for name in sorted(graphs)]
     # A part's key is made of its pieces' digests (graph/verdicts.py), so a part validated before is known
     # without being put together: merging the shared graphs into every part costs more than hashing them.
     # Each part is borrowed for, hashed, looked up and, if unknown, judged in a worker: done here, borrowing and
@@ -335,13 +357,9 @@ def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Grap
     # not depend on how the parts are shared out. Each report's part takes, of the shared graphs, what a shape
     # can see; the shared graphs' own part takes all.
     context = visible(common, shapes)
-    state = _Parts(context, shapes, common, homes, terms, graph_digest(common) if verdicts is not None else "",
-                   verdicts, _Entailer(context, shapes))
-    for key, kept, found in side_by_side(_part, state, [(own, focus) for own, focus in parts if focus], jobs):
-        if verdicts is not None:
-            verdicts.record(key, found, kept)
-        out |= {Violation(*v) for v in found}
-    return sorted(out, key=lambda v: (v.focus, v.path, v.message))
+    return Parts(_Given(context, shapes, common, homes, terms, terms_targeted(shapes),
+                        graph_digest(common) if verdicts is not None else "", verdicts, _Entailer(context, shapes)),
+                 pieces)
 
 
 def visible(data: Graph, shapes: Graph) -> Graph:
@@ -366,26 +384,30 @@ def visible(data: Graph, shapes: Graph) -> Graph:
 
 
 @dataclass(frozen=True)
-class _Parts:
+class _Given:
     """What every part of a build is judged with: context is what the shapes can see of the shared graphs
-    (common, whole), homes and terms say what a part borrows (`borrowed`), verdicts keeps what was judged, and
-    entailer works out what RDFS adds to a part."""
+    (common, whole), homes and terms say what a part borrows (`borrowed`), judged are the terms every report's
+    part judges, verdicts keeps what was judged, and entailer works out what RDFS adds to a part."""
     context: Graph
     shapes: Graph
     common: Graph
     homes: dict
     terms: set
+    judged: set
     common_digest: str
     verdicts: Verdicts | None
     entailer: _Entailer
+    records: dict = field(default_factory=dict)  # the records borrowed so far, by node (`borrowed`): in each worker its own
 
 
-def _part(state: _Parts, piece: tuple) -> tuple[str | None, bool, list[tuple[str, str, str]]]:
+def _part(state: _Given, piece: tuple) -> tuple[str | None, bool, list[tuple[str, str, str]]]:
     """One part's cache key, whether its verdict was kept from an earlier build, and its violations as plain
     tuples (a worker's answer crosses a pipe)."""
     own, focus = piece
-    lent = borrowed(own, state.homes, state.terms)
+    lent = borrowed(own, state.homes, state.terms, records=state.records)
     mine = list(own)  # read once: a scan of a report's graph in the Dataset costs some microseconds a statement
+    if focus is None:  # a report's part judges its own subjects and the terms shapes target
+        focus = sorted({s for s, _, _ in mine if isinstance(s, URIRef)} | state.judged, key=str)
     key = None
     if state.verdicts is not None:  # graph/verdicts.py: a part validated before, byte for byte, is not validated again
         pieces = [state.common_digest, state.common_digest if own is state.common else graph_digest(mine),
@@ -401,7 +423,7 @@ def _part(state: _Parts, piece: tuple) -> tuple[str | None, bool, list[tuple[str
     return key, False, [(v.focus, v.path, v.message) for v in validate(part, state.shapes, focus, True, added)]
 
 
-def borrowed(own: Graph, homes: dict, known: set = frozenset(), depth: int = 2) -> Graph:
+def borrowed(own: Graph, homes: dict, known: set = frozenset(), depth: int = 2, records: dict | None = None) -> Graph:
     """The records of the nodes `own` names but does not describe, and the records those point at (so a
     borrowed actor's evidence is typed), as context for `own`'s shapes.
 
@@ -413,7 +435,22 @@ def borrowed(own: Graph, homes: dict, known: set = frozenset(), depth: int = 2) 
     borrowed with their types only: without them RDFS would type them from the
     properties that name them, and a part would be judged a second time for
     what a shape sees nowhere (its own nodes are the only focus).
+
+    records keeps each record read, for the next part that borrows it: the
+    Dataset's store finds a node's statements in one graph by walking its
+    statements in every graph, and an actor every report names is said
+    something of in every report (what the assembler makes of the inverse
+    properties), so that each part's borrowing grew with the number of
+    reports.
     """
+    records = records if records is not None else {}
+
+    def record(node, home) -> list:
+        found = records.get(node)
+        if found is None:
+            found = records[node] = list(home.predicate_objects(node))
+        return found
+
     out: set = set()
     described = set(known)
     named = set()
@@ -433,10 +470,11 @@ def borrowed(own: Graph, homes: dict, known: set = frozenset(), depth: int = 2) 
             if home is None or home is own:
                 continue
             if level == depth:  # the last records pointed at: their types only
-                for cls in home.objects(node, RDF.type):
-                    out.add((node, RDF.type, cls))
+                for p, cls in record(node, home):
+                    if p in _TYPE:
+                        out.add((node, RDF.type, cls))
                 continue
-            for p, o in home.predicate_objects(node):
+            for p, o in record(node, home):
                 out.add((node, p, o))
                 if isinstance(o, URIRef) and o not in described:
                     nxt.add(o)

@@ -127,6 +127,7 @@ class Vocabulary:
     def __init__(self, graph: Graph):
         self.graph = graph
         self._below: dict[str, frozenset[str]] = {}
+        self._above: dict[URIRef, frozenset] = {}
 
     def subclasses(self, root: str) -> frozenset[str]:
         """Local names of root and every class below it.
@@ -150,7 +151,12 @@ class Vocabulary:
         return str(value) if value is not None else str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
     def is_subclass(self, cls: URIRef, root: URIRef) -> bool:
-        return cls == root or root in self.graph.transitive_objects(cls, RDFS.subClassOf)
+        """Whether cls is root or below it; the classes above cls are worked out once (the claims of each event
+        ask again for its classes, a fifth of writing the claims)."""
+        above = self._above.get(cls)
+        if above is None:
+            above = self._above[cls] = frozenset(self.graph.transitive_objects(cls, RDFS.subClassOf))
+        return root in above
 
     def notation_class(self, cls: URIRef) -> URIRef | None:
         """The reporting category a class falls under: the nearest class at or above it with a skos:notation."""

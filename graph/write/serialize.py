@@ -10,7 +10,6 @@ by a small writer that orders nodes, keys and values.
 from __future__ import annotations
 
 import json
-from itertools import chain
 from json.encoder import encode_basestring as _quote  # json's own quoting (C where it can), not ASCII-only
 import os
 import tempfile
@@ -93,56 +92,83 @@ class _Turtle(TurtleSerializer):
         if graph.base is not None:
             return None
         self.reset()
+        # IRIs are kept and looked up by their text: rdflib compares two equal terms in Python, and a million
+        # statements name the same predicates, types and nodes again and again (equal, not the same objects).
+        # A term's text tells IRIs apart, and no blank node gets this far.
+        described: dict = {}  # subject's text: its statements
         references: dict = {}
-        subjects: dict = {}
         datatypes: set = set()
-        predicates: set = set()
-        for s, p, o in graph.triples((None, None, None)):
-            subjects[s] = True
-            predicates.add(p)
+        predicates: dict = {}
+        blank = False
+        for triple in graph.triples((None, None, None)):
+            s, p, o = triple
+            key = str(s)
+            held = described.get(key)
+            if held is None:
+                described[key] = [triple]
+                blank = blank or type(s) is not URIRef and isinstance(s, BNode)
+            else:
+                held.append(triple)
+            predicates[str(p)] = p
             if isinstance(o, Literal):
                 if o.datatype is not None:
                     datatypes.add(o.datatype)
             else:
-                references[o] = references.get(o, 0) + 1
-        if any(isinstance(node, BNode) for node in chain(subjects, references)) or RDF.nil in subjects \
-                or RDF.nil in references:
+                blank = blank or type(o) is not URIRef and isinstance(o, BNode)
+                key = str(o)
+                references[key] = references.get(key, 0) + 1
+        if blank or str(RDF.nil) in described or str(RDF.nil) in references:
             return None
         # Only a predicate's name may bind a new prefix, which can change how other IRIs are written: those
         # first, as rdflib's first pass has done before it writes any of them.
-        for predicate in sorted(predicates - {RDF.type}):
-            self.get_pname(predicate, True)
+        for key in sorted(predicates.keys() - {str(RDF.type)}):
+            self.get_pname(predicates[key], True)
         for datatype in sorted(datatypes):
             self.get_pname(datatype, False)
-        first = sorted(set(graph.subjects(RDF.type, RDFS.Class)))
+        first = sorted({str(s) for s in graph.subjects(RDF.type, RDFS.Class)})
         chosen = set(first)
-        order = first + [s for _, s in sorted((references.get(s, 0), s) for s in subjects if s not in chosen)]
-        names: dict = {}
+        order = first + [key for _, key in sorted((references.get(key, 0), key) for key in described if key not in chosen)]
+        iris: dict = {}  # an IRI's text: its name
+        verbs: dict = {str(RDF.type): "a"}
+        literals: dict = {}
 
-        def name(node, verb=False) -> str:
-            key = (node, verb) if verb else node
-            known = names.get(key)
-            if known is None:
-                if verb and node == RDF.type:
-                    known = "a"
-                elif isinstance(node, Literal):
-                    known = node._literal_n3(use_plain=True, qname_callback=lambda dt: self.get_pname(dt, False))
-                else:
-                    known = self.get_pname(node, verb) or node.n3()
-                names[key] = known
+        def name(node) -> str:
+            if type(node) is URIRef:
+                key = str(node)
+                known = iris.get(key)
+                if known is None:
+                    known = iris[key] = self.get_pname(node, False) or node.n3()
+            elif isinstance(node, Literal):
+                known = literals.get(node)
+                if known is None:
+                    known = literals[node] = node._literal_n3(use_plain=True,
+                                                              qname_callback=lambda dt: self.get_pname(dt, False))
+            else:
+                known = self.get_pname(node, False) or node.n3()
             return known
 
+        def verb(key: str) -> str:
+            known = verbs.get(key)
+            if known is None:
+                node = predicates[key]
+                known = verbs[key] = self.get_pname(node, True) or node.n3()
+            return known
+
+        ordered = [str(q) for q in self.predicateOrder]
         parts = []
-        for subject in order:
+        for key in order:
+            statements = described[key]
             properties: dict = {}
-            for p, o in graph.predicate_objects(subject):
-                properties.setdefault(p, []).append(o)
-            said = [q for q in self.predicateOrder if q in properties]
+            for _, p, o in statements:
+                properties.setdefault(str(p), []).append(o)
+            said = [q for q in ordered if q in properties]
             said += sorted(q for q in properties if q not in said)
-            parts.append("\n" + name(subject))
+            parts.append("\n" + name(statements[0][0]))
             for n, predicate in enumerate(said):
-                objects = sorted(properties[predicate])
-                parts.append((" " if n == 0 else " ;\n    ") + name(predicate, True) + " " + name(objects[0]))
+                objects = properties[predicate]
+                if len(objects) > 1:
+                    objects.sort()
+                parts.append((" " if n == 0 else " ;\n    ") + verb(predicate) + " " + name(objects[0]))
                 for obj in objects[1:]:
                     parts.append(",\n        " + name(obj))
             parts.append(" .\n")
@@ -213,46 +239,68 @@ class _Compacted(dict):
         return short
 
 
-def _value(term, short: dict) -> dict:
+def _value(term, short: dict, ids: dict) -> tuple[str, str]:
+    """A value's text in graph.jsonld (a list item of a node) and what json.dumps(value, sort_keys=True) writes of
+    it, by which a node's values are sorted. An IRI's text is worked out once (ids): a graph names the same
+    nodes again and again."""
+    if isinstance(term, URIRef):
+        known = ids.get(term)
+        if known is None:
+            quoted = _quote(short[term])
+            known = ids[term] = ("{\n     \"@id\": " + quoted + "\n    }", "{\"@id\": " + quoted + "}")
+        return known
     if isinstance(term, BNode):
         raise ValueError("the graph must not contain blank nodes")
-    if isinstance(term, URIRef):
-        return {"@id": short[term]}
     assert isinstance(term, Literal)
-    out: dict = {"@value": str(term)}
+    value = _quote(str(term))
     if term.language:
-        out["@language"] = term.language
-    elif term.datatype is not None:
-        out["@type"] = short[term.datatype]
-    return out
+        language = _quote(term.language)
+        return ("{\n     \"@value\": " + value + ",\n     \"@language\": " + language + "\n    }",
+                "{\"@language\": " + language + ", \"@value\": " + value + "}")
+    if term.datatype is not None:
+        datatype = _quote(short[term.datatype])
+        return ("{\n     \"@value\": " + value + ",\n     \"@type\": " + datatype + "\n    }",
+                "{\"@type\": " + datatype + ", \"@value\": " + value + "}")
+    return "{\n     \"@value\": " + value + "\n    }", "{\"@value\": " + value + "}"
 
 
 def jsonld(graph: Graph) -> str:
-    """JSON-LD with a prefix context and one node object per subject, all sorted."""
+    """JSON-LD with a prefix context and one node object per subject, all sorted, laid out as
+    json.dumps(document, indent=1, ensure_ascii=False) lays it out.
+
+    Each node is written as text here: built as dictionaries and laid out by
+    `_indented`, a node's values were half of the writing (a dictionary and a
+    walk for each of a million values at 1,000 reports).
+    """
     # One scan of the graph, grouped here, instead of four look-ups for every subject and predicate.
     described: dict = {}
     for s, p, o in graph:
         described.setdefault(s, {}).setdefault(p, []).append(o)
-    nodes = []
-    short = _Compacted()
+    short, ids = _Compacted(), {}
     a = RDF.type
+    out: list[str] = ["{\n \"@context\": "]
+    _indented(JSONLD_CONTEXT, " ", out)
+    out.append(",\n \"@graph\": [")
+    lead = "\n  {\n   \"@id\": "
     for subject in sorted(described, key=str):
         if isinstance(subject, BNode):
             raise ValueError("the graph must not contain blank nodes")
-        node: dict = {"@id": _compact(subject)}
         statements = described[subject]
-        types = sorted(short[t] for t in statements.get(a, ()))
+        out.append(lead + _quote(_compact(subject)))
+        lead = ",\n  {\n   \"@id\": "
+        types = statements.pop(a, None)
         if types:
-            node["@type"] = types
-        for predicate in sorted((p for p in statements if p != a), key=str):
-            values = [_value(o, short) for o in statements[predicate]]
+            out.append(",\n   \"@type\": [\n    " + ",\n    ".join(_quote(t) for t in sorted(short[t] for t in types))
+                       + "\n   ]")
+        for predicate in sorted(statements, key=str):
+            values = [_value(o, short, ids) for o in statements[predicate]]
             if len(values) > 1:
-                values.sort(key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-            node[short[predicate]] = values
-        nodes.append(node)
-    out: list[str] = []
-    _indented({"@context": JSONLD_CONTEXT, "@graph": nodes}, "", out)
-    return "".join(out) + "\n"
+                values.sort(key=lambda v: v[1])
+            out.append(",\n   " + _quote(short[predicate]) + ": [\n    " + ",\n    ".join(text for text, _ in values)
+                       + "\n   ]")
+        out.append("\n  }")
+    out.append("\n ]\n}\n" if described else "]\n}\n")
+    return "".join(out)
 
 
 def _indented(value, pad: str, out: list) -> None:

@@ -7,7 +7,7 @@ from tests.paths import MINI_CORPUS, MINI_DATA
 def test_a_tree_builds_in_its_own_process_and_says_where_the_time_went():
     found = one_build(ROOT, MINI_CORPUS, MINI_DATA)
     assert found["statements"] > 100 and found["total"] > 0
-    assert {"load", "assemble", "validate", "write"} <= set(found)
+    assert {"load", "assemble", "validate and write", "validate: parts judged", "read back"} <= set(found)
     text = table([(1, found["statements"], found, {**found, "total": found["total"] / 2})], "abc1234")
     assert "| abc1234 (s) | this tree (s) | this tree / abc1234 |" in text
     assert f"| 1 | {found['statements']:,} | total | {found['total']:.2f} | {found['total'] / 2:.2f} | 0.50 |" in text

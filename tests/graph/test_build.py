@@ -176,8 +176,8 @@ def test_an_output_is_read_back_where_it_was_written_and_stops_the_build(monkeyp
 
 
 def test_a_writer_runs_with_the_collector_paused_in_its_worker(monkeypatch):
-    """Workers collect garbage cycles (pySHACL's), but a writer, which makes millions of objects and no cycles,
-    runs with the collector paused, in a worker as in the build's own process."""
+    """A writer, which makes millions of objects and no cycles, runs with the collector paused, in a worker (which
+    collects after each piece) as in the build's own process."""
     import gc
 
     from rdflib import Graph, Literal, URIRef

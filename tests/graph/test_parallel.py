@@ -5,7 +5,7 @@ import os
 import pytest
 
 from graph.errors import BuildError
-from graph.parallel import side_by_side
+from graph.parallel import side_by_side, together
 
 
 def square_and_where(offset, item):
@@ -31,6 +31,24 @@ def test_one_job_or_one_piece_stays_in_this_process():
     assert side_by_side(square_and_where, 0, [], jobs=2) == []
 
 
+def negate_and_where(scale, item):
+    return -item * scale, os.getpid()
+
+
+def test_several_works_share_one_pool_and_answer_each_in_its_order():
+    """The build's writers and its validation's parts on one pool: each work's answers in the order of its
+    pieces, from the same workers; in this process with one job; a work without pieces answers nothing."""
+    works = [(square_and_where, 1, [3, 1, 2]), (negate_and_where, 10, list(range(9))), (square_and_where, 0, [])]
+    answers = together(works, jobs=2)
+    assert [[a for a, _ in work] for work in answers] == [[10, 2, 5], [-10 * i for i in range(9)], []]
+    pids = {pid for work in answers for _, pid in work}
+    assert os.getpid() not in pids and len(pids) <= 2
+    alone = together(works, jobs=1)
+    assert [[a for a, _ in work] for work in alone] == [[10, 2, 5], [-10 * i for i in range(9)], []]
+    assert {pid for work in alone for _, pid in work} == {os.getpid()}
+    assert together([], jobs=2) == []
+
+
 def test_a_workers_error_is_raised_here_as_it_was_there():
     for jobs in (1, 2):
         with pytest.raises(BuildError) as caught:
@@ -45,17 +63,38 @@ def collector(_, item):
 
 
 def test_a_worker_collects_its_own_garbage_and_leaves_what_it_inherited_alone():
-    """The build pauses the collector in its own process; its workers collect again (pySHACL leaves cycles for
-    every part), with what they inherited set aside, never walked."""
+    """The build pauses the collector in its own process; its workers run each piece with it paused too, with
+    what they inherited set aside, never walked, whatever the parent's collector did."""
     import gc
 
     was = gc.isenabled()
-    gc.disable()
     try:
-        assert side_by_side(collector, None, [1, 2], jobs=2) == [(True, True), (True, True)]
+        for enabled in (False, True):
+            (gc.enable if enabled else gc.disable)()
+            assert side_by_side(collector, None, [1, 2], jobs=2) == [(False, True), (False, True)]
     finally:
-        if was:
-            gc.enable()
+        (gc.enable if was else gc.disable)()
+
+
+LEFT: list = []  # in a worker: a weak reference to the ring its last piece left
+
+
+def leave_a_ring_and_look_back(_, item):
+    """Whether the ring this process's last piece left was collected (None for a worker's first piece)."""
+    import weakref
+
+    before = LEFT[-1]() is None if LEFT else None
+    ring = Ring()
+    LEFT.append(weakref.ref(ring))
+    return before, os.getpid()
+
+
+def test_a_worker_collects_the_garbage_cycles_of_each_piece_after_it():
+    """pySHACL leaves garbage cycles for every part: a worker collects them after each piece, as the build's own
+    process does with one job."""
+    answers = side_by_side(leave_a_ring_and_look_back, None, list(range(8)), jobs=2)
+    looked = [collected for collected, _ in answers if collected is not None]
+    assert looked and all(looked) and os.getpid() not in {pid for _, pid in answers}
 
 
 def test_a_build_pauses_the_collector_and_leaves_it_as_it_found_it(tmp_path, monkeypatch):

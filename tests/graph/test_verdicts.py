@@ -77,6 +77,11 @@ def test_a_report_part_does_not_grow_with_other_reports(tmp_path):
         homes = {s: g for g in graphs.values() for s in g.subjects(RDF.type, None)}
         own = graphs[URIRef(RGD + "graph/veloria-0001")]
         sizes.append(len(borrowed(own, homes)))
+        # A worker keeps the records it borrowed for the next part: each part borrows what it would alone.
+        records: dict = {}
+        for g in sorted(graphs.values(), key=lambda g: g.identifier):
+            assert sorted(borrowed(g, homes, records=records)) == sorted(borrowed(g, homes))
+        assert records and set(records) <= set(homes)  # only records that have a home
     assert sizes[0] == sizes[1] > 0
 
 

@@ -60,8 +60,18 @@ def test_jsonld_is_laid_out_as_json_lays_it_out(built):
                               "Нұрсұлтан – «ÿ» 😀", ""]):
         g.add((URIRef(f"urn:x:s{k}"), URIRef("urn:x:p"), Literal(text, lang="kk" if k % 2 else None)))
         g.add((URIRef(f"urn:x:s{k}"), URIRef("urn:x:p"), URIRef(f"urn:x:o{k}")))
+    from rdflib.namespace import RDF, XSD
+
+    g.add((URIRef("urn:x:s0"), RDF.type, URIRef("urn:x:B")))
+    g.add((URIRef("urn:x:s0"), RDF.type, URIRef("urn:x:A")))
+    g.add((URIRef("urn:x:s1"), URIRef("urn:x:p"), Literal("2009", datatype=XSD.gYear)))
+    g.add((URIRef("urn:x:s1"), URIRef("urn:x:p"), Literal("2009", lang="en")))
     written = jsonld(g)
-    assert written == json_own(written)
+    assert written == json_own(written) and jsonld(Graph()) == json_own(jsonld(Graph()))
+    nodes = {n["@id"]: n for n in json.loads(written)["@graph"]}
+    assert nodes["urn:x:s0"]["@type"] == ["urn:x:A", "urn:x:B"]
+    values = nodes["urn:x:s1"]["urn:x:p"]
+    assert len(values) == 4 and values == sorted(values, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
     assert {str(o) for o in Graph().parse(data=written, format="json-ld").objects()} == {str(o) for o in g.objects()}
     for value in ({}, [], {"a": []}, [{}], {"k": {"q": ["x", {"y": "z"}]}}):
         out = []
