@@ -11,6 +11,8 @@ def test_a_tree_builds_in_its_own_process_and_says_where_the_time_went():
     text = table([(1, found["statements"], found, {**found, "total": found["total"] / 2})], "abc1234")
     assert "| abc1234 (s) | this tree (s) | this tree / abc1234 |" in text
     assert f"| 1 | {found['statements']:,} | total | {found['total']:.2f} | {found['total'] / 2:.2f} | 0.50 |" in text
+    rest = found["total"] - found["load"] - found["assemble"] - found["union"]
+    assert f"| validate and write (total less load, assemble, union) | {rest:.2f} |" in text
 
 
 def test_a_build_given_an_empty_cache_hashes_and_keeps_every_part(tmp_path):
