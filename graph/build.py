@@ -7,6 +7,8 @@ has passed, so a failed build leaves the previous outputs as they were.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -37,7 +39,7 @@ class BuildResult:
     dataset: Dataset
     graph: Graph
     curation: Curation
-    outputs: dict[str, str]
+    outputs: serialize.Outputs  # file name: text, kept on disk until read
     written: list[Path] = field(default_factory=list)
     verdicts: Verdicts | None = None  # how many report parts were validated, and how many were known
     seconds: dict[str, float] = field(default_factory=dict)  # wall time per step, for bench/ (never in outputs)
@@ -93,18 +95,23 @@ WRITERS = {"graph.jsonld": serialize.jsonld, "graph.ttl": serialize.turtle, "gra
            "graph.nt": serialize.ntriples}  # slowest first (at 1,000 reports), so that two workers finish together
 
 
-def _write(graphs: tuple[Graph, Dataset, int, int], name: str) -> tuple[str, float, float]:
-    """One serialisation, read back, and the seconds each took; TriG is written from the named graphs (and holds
-    `quads` statements), the others from their union (`triples`). Read back in the worker that wrote it, so the
-    four checks run side by side too. A writer makes no garbage cycles, but millions of objects that live until
-    it is done, which the cycle collector would walk again and again (JSON-LD took 2.95 s instead of 2.1 s for
-    300 reports): the build pauses it, and so does a worker while a piece runs (graph/parallel.py)."""
-    graph, dataset, triples, quads = graphs
+def _write(graphs: tuple[Graph, Dataset, int, int, Path], name: str) -> tuple[Path, float, float]:
+    """One serialisation, read back, then kept in a file of the folder given (serialize.Outputs), and the seconds
+    writing and reading back took; TriG is written from the named graphs (and holds `quads` statements), the
+    others from their union (`triples`). Read back in the worker that wrote it, so the four checks run side by
+    side too; only the file's name crosses the pipe. A writer makes no garbage cycles, but millions of objects
+    that live until it is done, which the cycle collector would walk again and again (JSON-LD took 2.95 s
+    instead of 2.1 s for 300 reports): the build pauses it, and so does a worker while a piece runs
+    (graph/parallel.py)."""
+    graph, dataset, triples, quads, folder = graphs
     start = time.perf_counter()
     text = WRITERS[name](dataset if name == "graph.trig" else graph)
     written = time.perf_counter()
     readback.check(name, text, quads if name == "graph.trig" else triples)
-    return text, written - start, time.perf_counter() - written
+    checked = time.perf_counter()
+    kept = folder / name
+    kept.write_bytes(text.encode("utf-8"))  # the bytes serialize.write_atomic writes
+    return kept, written - start, checked - written
 
 
 def _timed(given: tuple, piece) -> tuple[object, float]:
@@ -143,9 +150,15 @@ def _build(corpus: Path, data_dir: Path | None, cache: Path | None, jobs: int | 
     # writers need nothing the validation finds, and nothing is written to disk unless it passes. Each output is
     # the writer's alone, whichever process ran it, and is read back (graph/write/readback.py) by that process.
     quads = sum(len(g) for g in dataset.graphs())
-    written, judged = clock.step("validate and write", together,
-                                 [(_write, (graph, dataset, len(graph), quads), list(WRITERS)),
-                                  (_timed, work.job[:2], work.pieces)], jobs)
+    folder = Path(tempfile.mkdtemp(prefix="rightsgraph-outputs-"))  # serialize.Outputs removes it
+    try:
+        written, judged = clock.step("validate and write", together,
+                                     [(_write, (graph, dataset, len(graph), quads, folder), list(WRITERS)),
+                                      (_timed, work.job[:2], work.pieces)], jobs)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    outputs = serialize.Outputs(folder)  # from here on, the folder goes with the outputs
     clock.seconds["validate: parts judged"] = sum(seconds for _, seconds in judged)
     violations = work.verdict([answer for answer, _ in judged])
     if violations:
@@ -156,7 +169,8 @@ def _build(corpus: Path, data_dir: Path | None, cache: Path | None, jobs: int | 
     written = dict(zip(WRITERS, written))
     clock.seconds.update({f"write {name}": seconds for name, (_, seconds, _) in written.items()})
     clock.seconds["read back"] = sum(checked for _, _, checked in written.values())
-    outputs = {name: written[name][0] for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig")}
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig"):
+        outputs.keep(name, written[name][0])
     return BuildResult(dataset, graph, curation, outputs, verdicts=verdicts, seconds=clock.seconds)
 
 

@@ -1,8 +1,9 @@
 """The main job: build the graph, draw its pictures, and write everything to out/.
 
 This is the one place that combines ``graph`` (the RDF) with ``viz`` (the
-pictures); ``graph`` never imports ``viz``. Every output is produced in memory
-first, so nothing is written unless every step has passed, and the set is
+pictures); ``graph`` never imports ``viz``. Every output is produced first (the
+serialisations kept in a folder of the build's own, the pictures in memory),
+so nothing is written to out/ unless every step has passed, and the set is
 published whole (graph/write/publish.py).
 """
 

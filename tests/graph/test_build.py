@@ -175,7 +175,34 @@ def test_an_output_is_read_back_where_it_was_written_and_stops_the_build(monkeyp
         build_module.build(MINI_CORPUS, MINI_DATA, None, jobs)
 
 
-def test_a_writer_runs_with_the_collector_paused_in_its_worker(monkeypatch):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_build_keeps_its_outputs_on_disk_until_it_goes_and_a_failed_one_keeps_none(monkeypatch, tmp_path, jobs):
+    """The four serialisations are kept in a folder of the build's own (not in memory, nor sent through a pipe):
+    each reads back as the text its writer made, the folder goes when the build's result does, and a build
+    that fails leaves none behind."""
+    import gc
+    import tempfile
+
+    from graph import build as build_module
+    from graph.write.serialize import ntriples
+    from tests.paths import MINI_CORPUS, MINI_DATA
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    result = build_module.build(MINI_CORPUS, MINI_DATA, None, jobs)
+    kept = result.outputs.file("graph.nt")
+    assert kept.parent.parent == tmp_path and result.outputs["graph.nt"] == ntriples(result.graph)
+    assert sorted(result.outputs) == ["graph.jsonld", "graph.nt", "graph.trig", "graph.ttl"]
+    del result
+    gc.collect()
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setitem(build_module.WRITERS, "graph.ttl", lambda graph: "<broken")
+    with pytest.raises(BuildError):
+        build_module.build(MINI_CORPUS, MINI_DATA, None, jobs)
+    gc.collect()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_writer_runs_with_the_collector_paused_in_its_worker(monkeypatch, tmp_path):
     """A writer, which makes millions of objects and no cycles, runs with the collector paused, in a worker (which
     collects after each piece) as in the build's own process."""
     import gc
@@ -189,5 +216,5 @@ def test_a_writer_runs_with_the_collector_paused_in_its_worker(monkeypatch):
     g = Graph()
     g.add((URIRef("urn:x:a"), URIRef("urn:x:b"), Literal("c")))
     monkeypatch.setitem(build_module.WRITERS, "graph.nt", lambda graph: "" if gc.isenabled() else ntriples(graph))
-    answers = side_by_side(build_module._write, (g, None, len(g), 0), ["graph.nt", "graph.nt"], jobs=2)
-    assert [text for text, _, _ in answers] == [ntriples(g)] * 2
+    answers = side_by_side(build_module._write, (g, None, len(g), 0, tmp_path), ["graph.nt", "graph.nt"], jobs=2)
+    assert [kept.read_text(encoding="utf-8") for kept, _, _ in answers] == [ntriples(g)] * 2

@@ -281,3 +281,32 @@ def test_ntriples_are_rdflibs_lines_sorted():
     g = awkward_graph()
     lines = {line for line in g.serialize(format="nt").split("\n") if line}
     assert ntriples(g) == "\n".join(sorted(lines)) + "\n" and len(lines) == len(g)
+
+
+def test_outputs_kept_on_disk_read_back_as_written_and_go_with_the_mapping(tmp_path):
+    """A build keeps each serialisation in a file of a folder of its own until it is asked for: the text comes
+    back character for character (a carriage return and non-ASCII text too, where reading as text would turn
+    line endings), a text set in memory stays as it is, writing copies the kept bytes, and the folder goes
+    when the mapping does."""
+    import gc
+
+    from graph.write.serialize import Outputs, write_all
+
+    folder = tmp_path / "kept"
+    folder.mkdir()
+    text = 'a "Нұр" line\r\nand a lone \r and \u2028 end\n'
+    (folder / "graph.nt").write_bytes(text.encode("utf-8"))
+    outputs = Outputs(folder)
+    outputs.keep("graph.nt", folder / "graph.nt")
+    outputs["network.html"] = "<p>drawn</p>\r\n"
+    assert outputs["graph.nt"] == text and dict(outputs) == {"graph.nt": text, "network.html": "<p>drawn</p>\r\n"}
+    assert outputs.file("graph.nt") == folder / "graph.nt" and outputs.file("network.html") is None
+    out = tmp_path / "out"
+    write_all(outputs, out)
+    assert (out / "graph.nt").read_bytes() == text.encode("utf-8")
+    assert (out / "network.html").read_bytes() == b"<p>drawn</p>\r\n"
+    del outputs["network.html"]
+    assert list(outputs) == ["graph.nt"] and len(outputs) == 1
+    del outputs
+    gc.collect()
+    assert not folder.exists()
