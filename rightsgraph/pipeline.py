@@ -27,7 +27,8 @@ def pictures(result: BuildResult) -> dict[str, str]:
     from viz.draw.timeline import render
     from viz.network import project
 
-    G = project(LocalBackend.of_text(result.outputs["graph.nt"]))  # the N-Triples the build wrote, not written again
+    kept = result.outputs.file("graph.nt")  # the N-Triples the build wrote, not written again (nor decoded)
+    G = project(LocalBackend.of_text(kept.read_bytes() if kept is not None else result.outputs["graph.nt"]))
     timeline = render(G, "svg")  # drawn once: the page embeds the same picture
     return dict(zip(PICTURES, (page_html(G, TITLE, timeline_svg=timeline), timeline.decode("utf-8"))))
 
