@@ -17,7 +17,7 @@ RDF_FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".trig": "TRIG", ".jsonld":
 XML_SUFFIXES = (".svg", ".graphml", ".gexf", ".xml")
 
 
-def count_statements(name: str, text: str) -> int:
+def count_statements(name: str, text: str | bytes) -> int:
     """Parse an RDF text by its file name's suffix; the number of statements (triples or quads) it holds.
 
     Counted as they are parsed, without loading them into a store: twice as
@@ -28,25 +28,31 @@ def count_statements(name: str, text: str) -> int:
     import pyoxigraph as ox
 
     suffix = name[name.rfind("."):]
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        return sum(1 for _ in ox.parse(text.encode("utf-8"), format=getattr(ox.RdfFormat, RDF_FORMATS[suffix])))
+        return sum(1 for _ in ox.parse(data, format=getattr(ox.RdfFormat, RDF_FORMATS[suffix])))
     except (SyntaxError, ValueError) as err:
         raise BuildError(name, f"the written file does not read back: {str(err).splitlines()[0]}") from None
 
 
-def check(name: str, text: str, expected: int | None = None) -> None:
-    """Raise BuildError unless `text` parses as what `name` says it is (and holds `expected` statements)."""
+def utf8(name: str, text: str) -> bytes:
+    """The text as UTF-8, as it is written; BuildError where it cannot be (a lone surrogate)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise BuildError(name, f"cannot be written as UTF-8: {err.reason} at character {err.start}") from None
+
+
+def check(name: str, text: str | bytes, expected: int | None = None) -> None:
+    """Raise BuildError unless `text` (or its UTF-8 bytes, as written) parses as what `name` says it is (and
+    holds `expected` statements)."""
     suffix = name[name.rfind("."):]
     if suffix in RDF_FORMATS:
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as err:
-            raise BuildError(name, f"cannot be written as UTF-8: {err.reason} at character {err.start}") from None
-        found = count_statements(name, text)
+        found = count_statements(name, utf8(name, text) if isinstance(text, str) else text)
         if expected is not None and found != expected:
             raise BuildError(name, f"reads back as {found} statements, not the {expected} written")
     elif suffix in XML_SUFFIXES:
         try:
-            ET.fromstring(text.encode("utf-8"))
+            ET.fromstring(text.encode("utf-8") if isinstance(text, str) else text)
         except ET.ParseError as err:
             raise BuildError(name, f"the written XML is not well-formed: {err}") from None

@@ -138,6 +138,14 @@ def test_an_output_that_does_not_read_back_stops_the_build():
     xsd = "http://www.w3.org/2001/XMLSchema#"  # the same value under two datatypes: two statements, as written
     readback.check("graph.nt", f'<http://a> <http://b> "1"^^<{xsd}integer> .\n'
                                f'<http://a> <http://b> "1"^^<{xsd}nonNegativeInteger> .\n', 2)
+    # A writer's text is read back as the bytes that are written: the same verdicts; a lone surrogate is refused.
+    with pytest.raises(BuildError, match="graph.nt: the written file does not read back"):
+        readback.check("graph.nt", '<http://a> <http://b> "broken\n" .\n'.encode("utf-8"))
+    with pytest.raises(BuildError, match="reads back as 1 statements, not the 2 written"):
+        readback.check("graph.nt", "<http://a> <http://b> <http://c> .\n".encode("utf-8"), 2)
+    readback.check("graph.ttl", '<http://a> <http://b> "Нұр" .\n'.encode("utf-8"), 1)
+    with pytest.raises(BuildError, match="^graph.nt: cannot be written as UTF-8: surrogates not allowed at character 23$"):
+        readback.utf8("graph.nt", '<http://a> <http://b> "\ud800" .\n')
 
 
 def test_coverage_counts_text_sentences_that_curated_facts_point_at(mini, tmp_path):
