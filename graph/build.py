@@ -1,8 +1,10 @@
 """The graph build: corpus and curated facts in, a validated graph and its serialisations out.
 
 Steps run in pipeline order (read, curate, assemble, validate, serialise) and
-nothing is written here: the caller writes the texts only after every step
-has passed, so a failed build leaves the previous outputs as they were.
+no output is written here: the serialisations are kept in a folder of the
+build's own (serialize.Outputs), and the caller writes them out only after
+every step has passed, so a failed build leaves the previous outputs as they
+were.
 """
 
 from __future__ import annotations
@@ -147,7 +149,7 @@ def _build(corpus: Path, data_dir: Path | None, cache: Path | None, jobs: int | 
     work = clock.step("validate: parts prepared", parts, reports, [dataset.graph(i) for i in sorted(shared)],
                       load_shapes(), verdicts)
     # The four writers, the slowest first, then the validation's parts, on one pool (graph/parallel.py): the
-    # writers need nothing the validation finds, and nothing is written to disk unless it passes. Each output is
+    # writers need nothing the validation finds, and no output is written out unless it passes. Each output is
     # the writer's alone, whichever process ran it, and is read back (graph/write/readback.py) by that process.
     quads = sum(len(g) for g in dataset.graphs())
     folder = Path(tempfile.mkdtemp(prefix="rightsgraph-outputs-"))  # serialize.Outputs removes it

@@ -134,7 +134,7 @@ class ClaimWriter:
                 self.add(about, stance, speaker, sources, via=statement)
 
 
-def add_claims(g: Graph, lookup: SubjectLookup, vocab: Vocabulary, events=None) -> None:
+def add_claims(g: Graph, lookup: SubjectLookup, vocab: Vocabulary, events: list | None = None) -> None:
     """Write into g every claim its events support (rg:ClaimRule); lookup holds labels, documents, classes.
 
     The events are g's subjects with a participation: those of `events` (what the caller wrote into g), else

@@ -272,8 +272,6 @@ class OneGraphStore(Store):
     too, or be asked for the union, it answers as rdflib's does.
     """
 
-    _named = None  # (the graph asked last, the store's name for it): see _holds_only
-
     def triples(self, triple_pattern, context=None):
         if triple_pattern == (None, None, None) or not self._holds_only(context):  # a scan: rdflib's is as fast
             return super().triples(triple_pattern, context)
@@ -319,7 +317,7 @@ class OneGraphStore(Store):
             else:
                 return
         spo, pos, osp = self._Memory__spo, self._Memory__pos, self._Memory__osp
-        everywhere, own = self._Memory__contextTriples[None], self._Memory__contextTriples[self._named[1]]
+        everywhere, own = self._Memory__contextTriples[None], self._Memory__contextTriples[self._Memory__ctx_to_str(graph)]
         for triple in triples:
             s, p, o = triple
             objects = spo.setdefault(s, {}).setdefault(p, {})
@@ -338,10 +336,7 @@ class OneGraphStore(Store):
         held = self._Memory__contextTriples
         if len(held) != 2:
             return False
-        known = self._named
-        if known is None or known[0] is not context:
-            self._named = known = (context, self._Memory__ctx_to_str(context))
-        own = held.get(known[1])
+        own = held.get(self._Memory__ctx_to_str(context))  # worked out once for the graph asked last
         return own is not None and len(own) == len(held[None])
 
 
@@ -365,10 +360,9 @@ class OneGraph(Graph):
         return super().triples(triple)
 
 
-def one_graph(*sources, namespace_manager=None) -> Graph:
-    """The statements of sources (graphs or lists of statements) in a graph on a OneGraphStore of its own
-    (with the prefixes of namespace_manager, if given)."""
-    g = OneGraph(store=OneGraphStore(), namespace_manager=namespace_manager)
+def one_graph(*sources) -> Graph:
+    """The statements of sources (graphs or lists of statements) in a graph on a OneGraphStore of its own."""
+    g = OneGraph(store=OneGraphStore())
     add_all(g, chain.from_iterable(sources))
     return g
 
