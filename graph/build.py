@@ -10,7 +10,6 @@ were.
 from __future__ import annotations
 
 import shutil
-import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -152,7 +151,7 @@ def _build(corpus: Path, data_dir: Path | None, cache: Path | None, jobs: int | 
     # writers need nothing the validation finds, and no output is written out unless it passes. Each output is
     # the writer's alone, whichever process ran it, and is read back (graph/write/readback.py) by that process.
     quads = sum(len(g) for g in dataset.graphs())
-    folder = Path(tempfile.mkdtemp(prefix="rightsgraph-outputs-"))  # serialize.Outputs removes it
+    folder = serialize.outputs_folder()  # serialize.Outputs removes it (or, if this build is killed, the next build)
     try:
         written, judged = clock.step("validate and write", together,
                                      [(_write, (graph, dataset, len(graph), quads, folder), list(WRITERS)),

@@ -417,6 +417,30 @@ def write_atomic(path: Path, text: str | Path) -> None:
         raise
 
 
+OUTPUTS_PREFIX = "rightsgraph-outputs-"  # then the building process's id: see outputs_folder
+
+
+def outputs_folder() -> Path:
+    """A fresh folder for a build's outputs (Outputs), in the system's temporary folder ($TMPDIR), named after
+    this process; the folders of builds whose process is gone are removed first. A killed build cannot remove
+    its own, and at 1,000 reports one holds some 700 MB."""
+    for stale in Path(tempfile.gettempdir()).glob(f"{OUTPUTS_PREFIX}*"):
+        pid = stale.name[len(OUTPUTS_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{OUTPUTS_PREFIX}{os.getpid()}-"))
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's: running, and not ours to remove
+        return True
+    return True
+
+
 class Outputs(MutableMapping):
     """The texts of a build by file name, each kept on disk, in a folder of its own, as the UTF-8 its writer wrote
     (the bytes write_atomic writes), and read when asked: held in memory, the four serialisations of 1,000

@@ -53,10 +53,11 @@ def test_out_that_is_a_file_is_refused(tmp_path):
             pass
 
 
-def build(data: Path, out: Path) -> subprocess.Popen:
+def build(data: Path, out: Path, tmp: Path | None = None) -> subprocess.Popen:
+    env = {**os.environ, **({"TMPDIR": str(tmp)} if tmp is not None else {})}
     return subprocess.Popen([sys.executable, "-m", "rightsgraph.cli", "build", "--corpus", str(CORPUS), "--data", str(data),
                              "--out", str(out), "--no-screenshot"], cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, env=env)
 
 
 @pytest.fixture(scope="module")
@@ -78,22 +79,24 @@ def variants(tmp_path_factory):
 
 
 def test_builds_killed_at_random_moments_leave_a_whole_set(tmp_path, variants):
-    out = tmp_path / "out"
-    assert build(variants["a"][0], out).wait(timeout=120) == 0
+    out, tmp = tmp_path / "out", tmp_path / "tmp"  # tmp: the builds' own temporary folder (their kept outputs)
+    tmp.mkdir()
+    assert build(variants["a"][0], out, tmp).wait(timeout=120) == 0
     current = "a"
     rng = random.Random(20261129)
     for _ in range(5):
         other = "b" if current == "a" else "a"
-        proc = build(variants[other][0], out)
+        proc = build(variants[other][0], out, tmp)
         time.sleep(rng.uniform(0.5, 7.0))
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         now = digest(out)
         assert now in (variants["a"][1], variants["b"][1]), "a mixed set of outputs"
         current = "a" if now == variants["a"][1] else "b"
-    assert build(variants["a"][0], out).wait(timeout=120) == 0
+    assert build(variants["a"][0], out, tmp).wait(timeout=120) == 0
     assert digest(out) == variants["a"][1]
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]  # killed builds' folders cleaned
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out", "tmp"]  # killed builds' folders cleaned
+    assert [p.name for p in tmp.iterdir() if p.name.startswith("rightsgraph-outputs-")] == []  # and their kept outputs
 
 
 def test_two_builds_at_once_do_not_interleave(tmp_path, variants):

@@ -310,3 +310,27 @@ def test_outputs_kept_on_disk_read_back_as_written_and_go_with_the_mapping(tmp_p
     del outputs
     gc.collect()
     assert not folder.exists()
+
+
+def test_a_build_s_outputs_folder_sweeps_those_of_builds_whose_process_is_gone(tmp_path, monkeypatch):
+    """A killed build cannot remove the folder it kept its outputs in: the next build removes every such folder
+    whose process is gone, and leaves a running process's (its own, or another build's) alone."""
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    from graph.write.serialize import OUTPUTS_PREFIX, outputs_folder
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    stale = tmp_path / f"{OUTPUTS_PREFIX}{gone.pid}-x1"
+    running = tmp_path / f"{OUTPUTS_PREFIX}{os.getppid()}-x2"
+    other = tmp_path / "rightsgraph-other"
+    for folder in (stale, running, other):
+        folder.mkdir()
+        (folder / "graph.nt").write_text("kept")
+    fresh = outputs_folder()
+    assert fresh.parent == tmp_path and fresh.name.startswith(f"{OUTPUTS_PREFIX}{os.getpid()}-")
+    assert not stale.exists() and running.exists() and other.exists()
