@@ -152,10 +152,11 @@ def _build(corpus: Path, data_dir: Path | None, cache: Path | None, jobs: int | 
     # the writer's alone, whichever process ran it, and is read back (graph/write/readback.py) by that process.
     quads = sum(len(g) for g in dataset.graphs())
     folder = serialize.outputs_folder()  # serialize.Outputs removes it (or, if this build is killed, the next build)
+    judge, state, pieces = work.job
     try:
         written, judged = clock.step("validate and write", together,
                                      [(_write, (graph, dataset, len(graph), quads, folder), list(WRITERS)),
-                                      (_timed, work.job[:2], work.pieces)], jobs)
+                                      (_timed, (judge, state), pieces)], jobs)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise

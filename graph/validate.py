@@ -298,7 +298,8 @@ def unseen(added: list[tuple], data: Graph, shapes: Graph, known: tuple | None =
 def validate_reports(graphs: dict[str, Graph], shared: list[Graph], shapes: Graph, verdicts=None,
                      jobs: int | None = None) -> list[Violation]:
     """Each report's graph on its own, with the shared graphs (ontology, curation) and what it borrows, judged
-    side by side on `jobs` processes (all the cores this process may use, by default): `parts` says how."""
+    side by side on `jobs` processes (all the cores this process may use, by default): `parts` says how. The
+    build judges the same parts on the pool that writes its serialisations (graph/build.py)."""
     work = parts(graphs, shared, shapes, verdicts)
     return work.verdict(side_by_side(*work.job, jobs))
 
