@@ -262,14 +262,15 @@ def _value(term, short: dict, ids: dict) -> tuple[str, str]:
                 "{\"@language\": " + language + ", \"@value\": " + value + "}")
     if term.datatype is not None:
         datatype = _quote(short[term.datatype])
-        return ("{\n     \"@value\": " + value + ",\n     \"@type\": " + datatype + "\n    }",
+        return ("{\n     \"@type\": " + datatype + ",\n     \"@value\": " + value + "\n    }",  # @type first (jsonld)
                 "{\"@type\": " + datatype + ", \"@value\": " + value + "}")
     return "{\n     \"@value\": " + value + "\n    }", "{\"@value\": " + value + "}"
 
 
 def jsonld(graph: Graph) -> str:
     """JSON-LD with a prefix context and one node object per subject, all sorted, laid out as
-    json.dumps(document, indent=1, ensure_ascii=False) lays it out.
+    json.dumps(document, indent=1, ensure_ascii=False) lays it out; in the Streaming JSON-LD document form
+    (the context first, then a node's types, then its @id), which a parser can read node by node.
 
     Each node is written as text here: built as dictionaries and laid out by
     `_indented`, a node's values were half of the writing (a dictionary and a
@@ -284,17 +285,18 @@ def jsonld(graph: Graph) -> str:
     out: list[str] = ["{\n \"@context\": "]
     _indented(JSONLD_CONTEXT, " ", out)
     out.append(",\n \"@graph\": [")
-    lead = "\n  {\n   \"@id\": "
+    lead = "\n  {\n   "
     for subject in sorted(described, key=str):
         if isinstance(subject, BNode):
             raise ValueError("the graph must not contain blank nodes")
         statements = described[subject]
-        out.append(lead + _quote(_compact(subject)))
-        lead = ",\n  {\n   \"@id\": "
         types = statements.pop(a, None)
-        if types:
-            out.append(",\n   \"@type\": [\n    " + ",\n    ".join(_quote(t) for t in sorted(short[t] for t in types))
-                       + "\n   ]")
+        out.append(lead)
+        lead = ",\n  {\n   "
+        if types:  # first, then the node's @id: the order Streaming JSON-LD reads (readback.py parses it so)
+            out.append("\"@type\": [\n    " + ",\n    ".join(_quote(t) for t in sorted(short[t] for t in types))
+                       + "\n   ],\n   ")
+        out.append("\"@id\": " + _quote(_compact(subject)))
         for predicate in sorted(statements, key=str):
             values = [_value(o, short, ids) for o in statements[predicate]]
             if len(values) > 1:

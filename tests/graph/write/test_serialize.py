@@ -68,6 +68,14 @@ def test_jsonld_is_laid_out_as_json_lays_it_out(built):
     g.add((URIRef("urn:x:s1"), URIRef("urn:x:p"), Literal("2009", lang="en")))
     written = jsonld(g)
     assert written == json_own(written) and jsonld(Graph()) == json_own(jsonld(Graph()))
+    # In the Streaming JSON-LD document form (types before a node's @id and a value's): read so node by node,
+    # the same statements as read whole.
+    import pyoxigraph as ox
+
+    def read(form):
+        return sorted(str(t) for t in ox.parse(written.encode("utf-8"), format=form))
+
+    assert read(ox.RdfFormat.STREAMING_JSON_LD) == read(ox.RdfFormat.JSON_LD) and len(read(ox.RdfFormat.JSON_LD)) == len(g)
     nodes = {n["@id"]: n for n in json.loads(written)["@graph"]}
     assert nodes["urn:x:s0"]["@type"] == ["urn:x:A", "urn:x:B"]
     values = nodes["urn:x:s1"]["urn:x:p"]
