@@ -108,7 +108,7 @@ def _write(graphs: tuple[Graph, Dataset, int, int, Path], name: str) -> tuple[Pa
     start = time.perf_counter()
     data = readback.utf8(name, WRITERS[name](dataset if name == "graph.trig" else graph))  # the bytes write_atomic writes
     written = time.perf_counter()  # the text is gone before it is read back: pyoxigraph holds a JSON-LD document whole
-    readback.check(name, data, quads if name == "graph.trig" else triples)
+    readback.check(name, data, quads if name == "graph.trig" else triples, streaming=True)  # JSON-LD node by node
     checked = time.perf_counter()
     kept = folder / name
     kept.write_bytes(data)

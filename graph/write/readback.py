@@ -15,13 +15,13 @@ from graph.errors import BuildError
 
 RDF_FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".trig": "TRIG", ".jsonld": "JSON_LD", ".nq": "N_QUADS"}
 # The build's graph.jsonld is written in the Streaming JSON-LD document form (serialize.jsonld), which pyoxigraph
-# reads node by node, and is read back so: read as JSON-LD, the whole document is held while it is parsed (some
-# 650 MB at 1,000 reports). Other JSON-LD (an export's) is read as JSON-LD.
-STREAMED = {"graph.jsonld": "STREAMING_JSON_LD"}
+# reads node by node, and is read back so (streaming): read as JSON-LD, the whole document is held while it is
+# parsed (some 650 MB at 1,000 reports). Other JSON-LD (an export's) is read as JSON-LD.
+STREAMING = {".jsonld": "STREAMING_JSON_LD"}
 XML_SUFFIXES = (".svg", ".graphml", ".gexf", ".xml")
 
 
-def count_statements(name: str, text: str | bytes) -> int:
+def count_statements(name: str, text: str | bytes, streaming: bool = False) -> int:
     """Parse an RDF text by its file name's suffix; the number of statements (triples or quads) it holds.
 
     Counted as they are parsed, without loading them into a store: twice as
@@ -33,7 +33,7 @@ def count_statements(name: str, text: str | bytes) -> int:
 
     suffix = name[name.rfind("."):]
     data = text.encode("utf-8") if isinstance(text, str) else text
-    form = STREAMED.get(name.rsplit("/", 1)[-1], RDF_FORMATS[suffix])
+    form = (STREAMING if streaming else {}).get(suffix, RDF_FORMATS[suffix])
     try:
         return sum(1 for _ in ox.parse(data, format=getattr(ox.RdfFormat, form)))
     except (SyntaxError, ValueError) as err:
@@ -48,12 +48,12 @@ def utf8(name: str, text: str) -> bytes:
         raise BuildError(name, f"cannot be written as UTF-8: {err.reason} at character {err.start}") from None
 
 
-def check(name: str, text: str | bytes, expected: int | None = None) -> None:
+def check(name: str, text: str | bytes, expected: int | None = None, streaming: bool = False) -> None:
     """Raise BuildError unless `text` (or its UTF-8 bytes, as written) parses as what `name` says it is (and
-    holds `expected` statements)."""
+    holds `expected` statements); with streaming, JSON-LD is read in the streaming document form."""
     suffix = name[name.rfind("."):]
     if suffix in RDF_FORMATS:
-        found = count_statements(name, utf8(name, text) if isinstance(text, str) else text)
+        found = count_statements(name, utf8(name, text) if isinstance(text, str) else text, streaming)
         if expected is not None and found != expected:
             raise BuildError(name, f"reads back as {found} statements, not the {expected} written")
     elif suffix in XML_SUFFIXES:

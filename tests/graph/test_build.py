@@ -144,6 +144,13 @@ def test_an_output_that_does_not_read_back_stops_the_build():
     with pytest.raises(BuildError, match="reads back as 1 statements, not the 2 written"):
         readback.check("graph.nt", "<http://a> <http://b> <http://c> .\n".encode("utf-8"), 2)
     readback.check("graph.ttl", '<http://a> <http://b> "Нұр" .\n'.encode("utf-8"), 1)
+    # The build's JSON-LD is read node by node, in the streaming form its writer keeps; other JSON-LD whole.
+    node = '{"@context": {"x": "urn:x:"}, "@graph": [{"@id": "x:a", "@type": ["x:C"]}]}'
+    readback.check("graph.jsonld", node, 1)
+    with pytest.raises(BuildError, match="^graph.jsonld: the written file does not read back: @type must be"):
+        readback.check("graph.jsonld", node, 1, streaming=True)
+    readback.check("graph.jsonld", node.replace('"@id": "x:a", "@type": ["x:C"]', '"@type": ["x:C"], "@id": "x:a"'),
+                   1, streaming=True)
     with pytest.raises(BuildError, match="^graph.nt: cannot be written as UTF-8: surrogates not allowed at character 23$"):
         readback.utf8("graph.nt", '<http://a> <http://b> "\ud800" .\n')
 
