@@ -33,7 +33,7 @@ def count_statements(name: str, text: str | bytes, streaming: bool = False) -> i
 
     suffix = name[name.rfind("."):]
     data = text.encode("utf-8") if isinstance(text, str) else text
-    form = (STREAMING if streaming else {}).get(suffix, RDF_FORMATS[suffix])
+    form = STREAMING.get(suffix, RDF_FORMATS[suffix]) if streaming else RDF_FORMATS[suffix]
     try:
         return sum(1 for _ in ox.parse(data, format=getattr(ox.RdfFormat, form)))
     except (SyntaxError, ValueError) as err:

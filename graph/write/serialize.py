@@ -451,10 +451,9 @@ class Outputs(MutableMapping):
     it is. The folder goes when the mapping does."""
 
     def __init__(self, folder: Path):
-        self.folder = folder
         self._texts: dict[str, str] = {}
         self._files: dict[str, Path] = {}
-        self._gone = weakref.finalize(self, shutil.rmtree, folder, True)
+        weakref.finalize(self, shutil.rmtree, folder, True)  # kept alive by weakref's own registry
 
     def file(self, name: str) -> Path | None:
         """Where a text written by a worker is kept (None for one set here)."""
